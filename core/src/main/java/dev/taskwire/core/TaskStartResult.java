@@ -20,10 +20,18 @@ public sealed interface TaskStartResult {
    * @param task the task ID
    * @param executionSessionId the execution session QRS returned, or null when the start call
    *     returns none (the asynchronous form)
+   * @param execution how the execution ended, when the starter was asked to track it
    */
-  record Started(String task, @Nullable String executionSessionId) implements TaskStartResult {
+  record Started(
+      String task, @Nullable String executionSessionId, @Nullable TaskExecution execution)
+      implements TaskStartResult {
     public Started {
       Objects.requireNonNull(task, "task == null");
+    }
+
+    /** Creates a result for a start that was not tracked. */
+    public Started(String task, @Nullable String executionSessionId) {
+      this(task, executionSessionId, null);
     }
   }
 
