@@ -15,7 +15,9 @@ public enum FailureKind {
   /** No answer in the configured time; the start may succeed later. */
   TIMEOUT(true),
   /** Taskwire's own configuration prevents the call, for example a missing certificate. */
-  CONFIGURATION(false);
+  CONFIGURATION(false),
+  /** The starter itself failed unexpectedly (a bug); retrying the same input would fail again. */
+  INTERNAL(false);
 
   private final boolean retryable;
 

@@ -21,6 +21,11 @@ public enum RejectReason {
   INVALID_TASK_ID,
   /** The payload is larger than the configured limit. */
   PAYLOAD_TOO_LARGE,
+  /**
+   * The trigger had no room for the message: its queue was full and the message came with QoS 0,
+   * which the broker will not hold back. Messages with QoS 1 or 2 are held back instead.
+   */
+  OVERLOADED,
   /** A trigger filter rejected the request. */
   FILTER_REJECTED,
   /** A trigger filter threw an exception; the request was rejected to be safe. */

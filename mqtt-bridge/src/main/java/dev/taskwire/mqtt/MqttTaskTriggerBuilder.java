@@ -1,0 +1,319 @@
+package dev.taskwire.mqtt;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.hivemq.client.mqtt.datatypes.MqttSharedTopicFilter;
+import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
+import dev.taskwire.core.FilterChain;
+import dev.taskwire.core.PayloadParser;
+import dev.taskwire.core.TaskStarter;
+import dev.taskwire.mqtt.internal.BrokerSettings;
+import dev.taskwire.mqtt.internal.TopicRules;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/** Builds a {@link MqttTaskTrigger}; every setting but the topics and the starter has a default. */
+public final class MqttTaskTriggerBuilder {
+
+  /** Default broker port: {@value}. */
+  public static final int DEFAULT_PORT = 1883;
+
+  /** Default limit on starts running at once: {@value}. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 16;
+
+  /** Default limit on parsed requests waiting for a start slot: {@value}. */
+  public static final int DEFAULT_MAX_QUEUED = 1024;
+
+  /** Default time the broker keeps the session after a disconnect: one hour. */
+  public static final Duration DEFAULT_SESSION_EXPIRY = Duration.ofHours(1);
+
+  /** Default time {@link MqttTaskTrigger#close()} waits for starts in flight: ten seconds. */
+  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+  private String host = "localhost";
+  private int port = DEFAULT_PORT;
+  private MqttVersion version = MqttVersion.V5;
+  private @Nullable String clientId;
+  private @Nullable String username;
+  private byte @Nullable [] password;
+  private boolean cleanStart;
+  private Duration sessionExpiry = DEFAULT_SESSION_EXPIRY;
+  private @Nullable String rootTopicFilter;
+  private @Nullable String taskStartTopic;
+  private @Nullable TaskStarter taskStarter;
+  private FilterChain filters = FilterChain.empty();
+  private boolean idFromTopic;
+  private final List<TaskStartRoute> extraRoutes = new ArrayList<>();
+  private int qos = 1;
+  private @Nullable String resultTopic;
+  private @Nullable String statusTopic;
+  private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+  private int maxQueued = DEFAULT_MAX_QUEUED;
+  private int maxPayloadBytes = PayloadParser.DEFAULT_MAX_PAYLOAD_BYTES;
+  private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+  private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+  private Duration reconnectInitialDelay = Duration.ofSeconds(1);
+  private Duration reconnectMaxDelay = Duration.ofSeconds(30);
+  private final List<TriggerListener> listeners = new ArrayList<>();
+  private final List<Consumer<ConnectionState>> connectionListeners = new ArrayList<>();
+
+  MqttTaskTriggerBuilder() {}
+
+  /** The broker's host and port. Defaults to {@code localhost:1883}. */
+  public MqttTaskTriggerBuilder broker(String host, int port) {
+    this.host = Objects.requireNonNull(host, "host == null");
+    this.port = port;
+    return this;
+  }
+
+  /** The MQTT version. Defaults to {@link MqttVersion#V5}. */
+  public MqttTaskTriggerBuilder mqttVersion(MqttVersion version) {
+    this.version = Objects.requireNonNull(version, "version == null");
+    return this;
+  }
+
+  /**
+   * The MQTT client ID. Defaults to {@code taskwire-} and random digits. Set a fixed one for the
+   * broker to keep the session, and so the messages published while the trigger is stopped.
+   */
+  public MqttTaskTriggerBuilder clientId(String clientId) {
+    this.clientId = Objects.requireNonNull(clientId, "clientId == null");
+    return this;
+  }
+
+  /** User name and password for the broker. The password is never logged. */
+  public MqttTaskTriggerBuilder credentials(String username, String password) {
+    this.username = Objects.requireNonNull(username, "username == null");
+    this.password = Objects.requireNonNull(password, "password == null").getBytes(UTF_8);
+    return this;
+  }
+
+  /**
+   * Whether to discard the broker's session for this client ID on connect. Defaults to false, so
+   * that unacknowledged and queued messages survive a restart.
+   */
+  public MqttTaskTriggerBuilder cleanStart(boolean cleanStart) {
+    this.cleanStart = cleanStart;
+    return this;
+  }
+
+  /** How long the broker keeps the session after a disconnect (MQTT 5). Defaults to one hour. */
+  public MqttTaskTriggerBuilder sessionExpiry(Duration sessionExpiry) {
+    this.sessionExpiry = Objects.requireNonNull(sessionExpiry, "sessionExpiry == null");
+    return this;
+  }
+
+  /**
+   * The one subscription, such as {@code qliksense/#}; every task-start topic must lie under it. A
+   * shared subscription {@code $share/<group>/<filter>} spreads messages over the group's members.
+   */
+  public MqttTaskTriggerBuilder rootTopicFilter(String rootTopicFilter) {
+    this.rootTopicFilter = Objects.requireNonNull(rootTopicFilter, "rootTopicFilter == null");
+    return this;
+  }
+
+  /** The task-start topic served by {@link #taskStarter} and {@link #filters}. */
+  public MqttTaskTriggerBuilder taskStartTopic(String taskStartTopic) {
+    this.taskStartTopic = Objects.requireNonNull(taskStartTopic, "taskStartTopic == null");
+    return this;
+  }
+
+  /** Starts the tasks named on the task-start topic. */
+  public MqttTaskTriggerBuilder taskStarter(TaskStarter taskStarter) {
+    this.taskStarter = Objects.requireNonNull(taskStarter, "taskStarter == null");
+    return this;
+  }
+
+  /** Filters for the task-start topic. Defaults to none. */
+  public MqttTaskTriggerBuilder filters(FilterChain filters) {
+    this.filters = Objects.requireNonNull(filters, "filters == null");
+    return this;
+  }
+
+  /** Takes the task ID from the task-start topic's last level instead of the payload. */
+  public MqttTaskTriggerBuilder idFromTopic(boolean idFromTopic) {
+    this.idFromTopic = idFromTopic;
+    return this;
+  }
+
+  /** Adds another task-start topic with its own starter and filters, checked after the first. */
+  public MqttTaskTriggerBuilder route(TaskStartRoute route) {
+    extraRoutes.add(Objects.requireNonNull(route, "route == null"));
+    return this;
+  }
+
+  /** The QoS of the subscription: 0, 1 or 2. Defaults to 1. */
+  public MqttTaskTriggerBuilder qos(int qos) {
+    this.qos = qos;
+    return this;
+  }
+
+  /** Publishes each trigger's outcome as JSON on this topic. Defaults to none. */
+  public MqttTaskTriggerBuilder resultTopic(String resultTopic) {
+    this.resultTopic = Objects.requireNonNull(resultTopic, "resultTopic == null");
+    return this;
+  }
+
+  /**
+   * A retained status topic: {@code {"status":"online"}} while running, {@code
+   * {"status":"offline"}} after a stop, and the same as last will after a crash. Defaults to none.
+   */
+  public MqttTaskTriggerBuilder statusTopic(String statusTopic) {
+    this.statusTopic = Objects.requireNonNull(statusTopic, "statusTopic == null");
+    return this;
+  }
+
+  /** Limits on starts running at once and on requests waiting for a slot. */
+  public MqttTaskTriggerBuilder limits(int maxInFlight, int maxQueued) {
+    this.maxInFlight = maxInFlight;
+    this.maxQueued = maxQueued;
+    return this;
+  }
+
+  /** Payloads larger than this are rejected unread. Defaults to 64 KiB. */
+  public MqttTaskTriggerBuilder maxPayloadBytes(int maxPayloadBytes) {
+    this.maxPayloadBytes = maxPayloadBytes;
+    return this;
+  }
+
+  /** How retryable start failures are retried. Defaults to {@link RetryPolicy#DEFAULT}. */
+  public MqttTaskTriggerBuilder retryPolicy(RetryPolicy retryPolicy) {
+    this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+    return this;
+  }
+
+  /** How long {@link MqttTaskTrigger#close()} waits for starts in flight. Defaults to 10 s. */
+  public MqttTaskTriggerBuilder shutdownTimeout(Duration shutdownTimeout) {
+    this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout == null");
+    return this;
+  }
+
+  /** Reconnect backoff, from {@code initial} doubling up to {@code max}. Defaults to 1 s, 30 s. */
+  public MqttTaskTriggerBuilder reconnectDelay(Duration initial, Duration max) {
+    this.reconnectInitialDelay = Objects.requireNonNull(initial, "initial == null");
+    this.reconnectMaxDelay = Objects.requireNonNull(max, "max == null");
+    return this;
+  }
+
+  /** Adds a listener for each trigger's final outcome. */
+  public MqttTaskTriggerBuilder listener(TriggerListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener == null"));
+    return this;
+  }
+
+  /** Adds a listener for each change of the broker connection's state. */
+  public MqttTaskTriggerBuilder connectionListener(Consumer<ConnectionState> listener) {
+    connectionListeners.add(Objects.requireNonNull(listener, "listener == null"));
+    return this;
+  }
+
+  /**
+   * Checks the settings and builds the trigger; nothing connects until {@link
+   * MqttTaskTrigger#start()}.
+   *
+   * @throws IllegalArgumentException naming the setting that is missing or wrong
+   */
+  public MqttTaskTrigger build() {
+    if (rootTopicFilter == null) {
+      throw new IllegalArgumentException("A root topic filter is required (mqtt.rootTopic)");
+    }
+    MqttTopicFilter root = TopicRules.filter(rootTopicFilter, "mqtt.rootTopic");
+    MqttTopicFilter matchable =
+        root.isShared() ? ((MqttSharedTopicFilter) root).getTopicFilter() : root;
+
+    List<TaskStartRoute> routes = new ArrayList<>();
+    if (taskStartTopic != null || taskStarter != null) {
+      if (taskStartTopic == null) {
+        throw new IllegalArgumentException("A task-start topic is required (mqtt.taskStartTopic)");
+      }
+      if (taskStarter == null) {
+        throw new IllegalArgumentException(
+            "A task starter is required for '" + taskStartTopic + "'");
+      }
+      routes.add(new TaskStartRoute(taskStartTopic, taskStarter, filters, idFromTopic));
+    }
+    routes.addAll(extraRoutes);
+    if (routes.isEmpty()) {
+      throw new IllegalArgumentException(
+          "At least one task-start topic is required (mqtt.taskStartTopic)");
+    }
+    for (TaskStartRoute route : routes) {
+      TopicRules.requireUnder(matchable, route.topicFilter(), "mqtt.taskStartTopic");
+    }
+    if (resultTopic != null) {
+      TopicRules.topic(resultTopic, "mqtt.resultTopic");
+    }
+    if (statusTopic != null) {
+      TopicRules.topic(statusTopic, "mqtt.statusTopic");
+    }
+
+    requireRange(port, 1, 65535, "Broker port", "mqtt.port");
+    requireRange(qos, 0, 2, "QoS", "mqtt.qos");
+    requireRange(maxInFlight, 1, 10_000, "Starts in flight", "trigger.maxInFlight");
+    requireRange(maxQueued, 0, 1_000_000, "Queued requests", "trigger.maxQueued");
+    requireRange(maxPayloadBytes, 1, 256 * 1024 * 1024, "Payload limit", "trigger.maxPayloadBytes");
+
+    String id =
+        clientId != null
+            ? clientId
+            : "taskwire-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    int receiveMaximum = (int) Math.min(65_535L, (long) maxInFlight + maxQueued);
+    BrokerSettings broker =
+        new BrokerSettings(
+            host,
+            port,
+            id,
+            cleanStart,
+            sessionExpiry,
+            receiveMaximum,
+            username,
+            password,
+            statusTopic,
+            reconnectInitialDelay,
+            reconnectMaxDelay);
+    return new MqttTaskTrigger(
+        new Settings(
+            broker,
+            version,
+            rootTopicFilter,
+            List.copyOf(routes),
+            qos,
+            resultTopic,
+            maxInFlight,
+            maxQueued,
+            maxPayloadBytes,
+            retryPolicy,
+            shutdownTimeout,
+            List.copyOf(listeners),
+            List.copyOf(connectionListeners)));
+  }
+
+  private static void requireRange(int value, int min, int max, String what, String setting) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          what + " " + value + " is out of range " + min + " to " + max + " (" + setting + ")");
+    }
+  }
+
+  /** The checked settings a trigger runs with. */
+  record Settings(
+      BrokerSettings broker,
+      MqttVersion version,
+      String rootTopicFilter,
+      List<TaskStartRoute> routes,
+      int qos,
+      @Nullable String resultTopic,
+      int maxInFlight,
+      int maxQueued,
+      int maxPayloadBytes,
+      RetryPolicy retryPolicy,
+      Duration shutdownTimeout,
+      List<TriggerListener> listeners,
+      List<Consumer<ConnectionState>> connectionListeners) {}
+}

@@ -1,0 +1,30 @@
+package dev.taskwire.mqtt.internal;
+
+import dev.taskwire.mqtt.ConnectionState;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/** One connection to the broker, the same for MQTT 3.1.1 and 5. */
+public interface BrokerConnection {
+
+  /** Connects, subscribes to {@code topicFilter}, and completes once subscribed. */
+  CompletableFuture<Void> connectAndSubscribe(String topicFilter, int qos);
+
+  /** Publishes a message; completes when the broker has it (QoS 1) or when sent (QoS 0). */
+  CompletableFuture<Void> publish(
+      String topic, byte[] payload, int qos, boolean retain, @Nullable ByteBuffer correlationData);
+
+  /** Disconnects cleanly; a status topic gets its offline message from the caller first. */
+  CompletableFuture<Void> disconnect();
+
+  /** Where the connection stands now. */
+  ConnectionState state();
+
+  /** Registers the handler for every received message; call before connecting. */
+  void onMessage(Consumer<IncomingMessage> handler);
+
+  /** Registers a handler for each change of connection state. */
+  void onStateChange(Consumer<ConnectionState> handler);
+}

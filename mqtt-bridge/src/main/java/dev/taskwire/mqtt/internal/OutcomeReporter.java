@@ -1,0 +1,191 @@
+package dev.taskwire.mqtt.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.taskwire.core.TaskExecution;
+import dev.taskwire.core.TaskStartReport;
+import dev.taskwire.core.TaskStartResult;
+import dev.taskwire.mqtt.TriggerListener;
+import dev.taskwire.mqtt.TriggerOutcome;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports each final outcome (log line, listeners, result topic, MQTT 5 response topic), then
+ * acknowledges the message to the broker.
+ */
+public final class OutcomeReporter implements Consumer<TriggerPipeline.Finished> {
+
+  private static final Logger log = LoggerFactory.getLogger(OutcomeReporter.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final BrokerConnection connection;
+  private final @Nullable String resultTopic;
+  private final int resultQos;
+  private final List<TriggerListener> listeners;
+
+  public OutcomeReporter(
+      BrokerConnection connection,
+      @Nullable String resultTopic,
+      int resultQos,
+      List<TriggerListener> listeners) {
+    this.connection = connection;
+    this.resultTopic = resultTopic;
+    this.resultQos = resultQos;
+    this.listeners = List.copyOf(listeners);
+  }
+
+  @Override
+  public void accept(TriggerPipeline.Finished finished) {
+    TriggerOutcome outcome = finished.outcome();
+    IncomingMessage message = finished.message();
+    logOutcome(outcome);
+
+    for (TriggerListener listener : listeners) {
+      try {
+        listener.onOutcome(outcome);
+      } catch (RuntimeException e) {
+        log.error(
+            "A trigger listener failed on the outcome of a message on {}", message.topic(), e);
+      }
+    }
+
+    // Acknowledge only once the reports are with the broker, so that a crash in between means
+    // redelivery rather than a trigger nobody heard of.
+    byte[] json = toJson(outcome);
+    CompletableFuture<Void> published = CompletableFuture.completedFuture(null);
+    if (resultTopic != null) {
+      published =
+          published.thenCompose(v -> connection.publish(resultTopic, json, resultQos, false, null));
+    }
+    if (message.responseTopic() != null) {
+      String responseTopic = message.responseTopic();
+      published =
+          published.thenCompose(
+              v ->
+                  connection.publish(
+                      responseTopic, json, resultQos, false, message.correlationData()));
+    }
+    published.whenComplete(
+        (ok, failure) -> {
+          if (failure != null) {
+            log.warn(
+                "Could not publish the outcome of a message on {}: {}",
+                message.topic(),
+                failure.toString());
+          }
+          message.acknowledgement().run();
+        });
+  }
+
+  private static void logOutcome(TriggerOutcome outcome) {
+    String topic = outcome.context().topic();
+    if (outcome instanceof TriggerOutcome.Completed completed) {
+      if (completed.report().allStarted()) {
+        log.info(
+            "Started {} from {} in {} ms",
+            describe(completed.report()),
+            topic,
+            completed.elapsed().toMillis());
+      } else {
+        log.error(
+            "Trigger on {} did not start every task: {}", topic, describe(completed.report()));
+      }
+    } else if (outcome instanceof TriggerOutcome.DeadLettered dead) {
+      log.error(
+          "Gave up on trigger from {} after {} attempts: {}",
+          topic,
+          dead.attempts(),
+          describe(dead.report()));
+    } else if (outcome instanceof TriggerOutcome.Rejected rejected) {
+      log.warn(
+          "Rejected message on {} ({}): {}",
+          topic,
+          rejected.rejection().reason().code(),
+          rejected.rejection().message());
+    } else if (outcome instanceof TriggerOutcome.Ignored ignored) {
+      log.debug("Ignored message on {}: {}", topic, ignored.reason());
+    }
+  }
+
+  private static String describe(TaskStartReport report) {
+    StringBuilder out = new StringBuilder();
+    for (TaskStartResult result : report.results()) {
+      if (out.length() > 0) {
+        out.append("; ");
+      }
+      out.append(result.task()).append(' ');
+      if (result instanceof TaskStartResult.Started started) {
+        out.append("started");
+        if (started.executionSessionId() != null) {
+          out.append(" (session ").append(started.executionSessionId()).append(')');
+        }
+      } else if (result instanceof TaskStartResult.NotStarted notStarted) {
+        out.append("not started: ").append(notStarted.reason());
+      } else if (result instanceof TaskStartResult.Failed failed) {
+        out.append("failed (").append(failed.kind().code()).append("): ").append(failed.message());
+      }
+    }
+    return out.toString();
+  }
+
+  /** Renders {@code outcome} as the JSON published on the result and response topics. */
+  public static byte[] toJson(TriggerOutcome outcome) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("outcome", outcome.code());
+    root.put("topic", outcome.context().topic());
+    root.put("receivedAt", outcome.context().receivedAt().toString());
+
+    if (outcome instanceof TriggerOutcome.Completed completed) {
+      putReport(root, completed.report(), completed.attempts(), completed.elapsed().toMillis());
+    } else if (outcome instanceof TriggerOutcome.DeadLettered dead) {
+      putReport(root, dead.report(), dead.attempts(), dead.elapsed().toMillis());
+    } else if (outcome instanceof TriggerOutcome.Rejected rejected) {
+      root.put("reason", rejected.rejection().reason().code());
+      root.put("message", rejected.rejection().message());
+    } else if (outcome instanceof TriggerOutcome.Ignored ignored) {
+      root.put("reason", ignored.reason());
+    }
+
+    try {
+      return JSON.writeValueAsBytes(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A JSON tree could not be written", e);
+    }
+  }
+
+  private static void putReport(
+      ObjectNode root, TaskStartReport report, int attempts, long elapsedMs) {
+    root.put("request", report.request().selector().describe());
+    root.put("attempts", attempts);
+    root.put("elapsedMs", elapsedMs);
+    ArrayNode tasks = root.putArray("tasks");
+    for (TaskStartResult result : report.results()) {
+      ObjectNode task = tasks.addObject();
+      task.put("task", result.task());
+      if (result instanceof TaskStartResult.Started started) {
+        task.put("result", "started");
+        task.put("executionSessionId", started.executionSessionId());
+        TaskExecution execution = started.execution();
+        if (execution != null) {
+          task.put("executionStatus", execution.status().name());
+          task.put("durationMs", execution.duration().toMillis());
+        }
+      } else if (result instanceof TaskStartResult.NotStarted notStarted) {
+        task.put("result", "not-started");
+        task.put("message", notStarted.reason());
+      } else if (result instanceof TaskStartResult.Failed failed) {
+        task.put("result", "failed");
+        task.put("failure", failed.kind().code());
+        task.put("httpStatus", failed.httpStatus());
+        task.put("message", failed.message());
+      }
+    }
+  }
+}
