@@ -2,6 +2,7 @@ package dev.taskwire.core;
 
 import dev.taskwire.core.FilterDecision.Reject;
 import dev.taskwire.core.FilterDecision.Rewrite;
+import dev.taskwire.core.FilterDecision.Skip;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -99,7 +100,7 @@ public final class FilterChain {
   /**
    * Runs {@code request} through each filter in turn.
    *
-   * @return the request as the last filter left it, or the rejection that stopped it
+   * @return the request as the last filter left it, or why it was stopped
    */
   public FilterOutcome apply(TaskStartRequest request, TriggerContext context) {
     TaskStartRequest current = request;
@@ -109,14 +110,17 @@ public final class FilterChain {
         decision = Objects.requireNonNull(filter.apply(current, context), "decision == null");
       } catch (RuntimeException | LinkageError e) {
         log.warn("Trigger filter '{}' failed on {}", filter.name(), context.topic(), e);
-        return FilterOutcome.rejected(
+        return new FilterOutcome.Rejected(
             new Rejection(
                 RejectReason.FILTER_FAILED,
                 "Filter '" + filter.name() + "' failed: " + e.getClass().getSimpleName()));
       }
 
+      if (decision instanceof Skip skip) {
+        return new FilterOutcome.Skipped("Filter '" + filter.name() + "': " + skip.reason());
+      }
       if (decision instanceof Reject reject) {
-        return FilterOutcome.rejected(
+        return new FilterOutcome.Rejected(
             new Rejection(
                 RejectReason.FILTER_REJECTED,
                 "Filter '" + filter.name() + "' rejected the request: " + reject.reason()));
@@ -125,7 +129,7 @@ public final class FilterChain {
         current = rewrite.request();
       }
     }
-    return FilterOutcome.passed(current);
+    return new FilterOutcome.Passed(current);
   }
 
   @Override

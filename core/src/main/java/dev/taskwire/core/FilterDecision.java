@@ -20,6 +20,14 @@ public sealed interface FilterDecision {
     return new Reject(reason);
   }
 
+  /**
+   * Stops the request without calling it an error: nothing is started and the outcome is {@code
+   * ignored}, for example for a duplicate trigger that an earlier one already covers.
+   */
+  static FilterDecision skip(String reason) {
+    return new Skip(reason);
+  }
+
   /** Go on unchanged. */
   enum Accept implements FilterDecision {
     INSTANCE
@@ -33,6 +41,17 @@ public sealed interface FilterDecision {
   record Rewrite(TaskStartRequest request) implements FilterDecision {
     public Rewrite {
       Objects.requireNonNull(request, "request == null");
+    }
+  }
+
+  /**
+   * Stop without error.
+   *
+   * @param reason why, for people
+   */
+  record Skip(String reason) implements FilterDecision {
+    public Skip {
+      Objects.requireNonNull(reason, "reason == null");
     }
   }
 

@@ -1,27 +1,41 @@
 package dev.taskwire.core;
 
-import org.jspecify.annotations.Nullable;
+import java.util.Objects;
 
-/**
- * The result of running a request through a {@link FilterChain}: exactly one of the two fields is
- * set.
- *
- * @param request the request to start, when every filter let it pass
- * @param rejection why it was stopped, otherwise
- */
-public record FilterOutcome(@Nullable TaskStartRequest request, @Nullable Rejection rejection) {
+/** The result of running a request through a {@link FilterChain}. */
+public sealed interface FilterOutcome {
 
-  public FilterOutcome {
-    if ((request == null) == (rejection == null)) {
-      throw new IllegalArgumentException("Exactly one of request and rejection must be set");
+  /**
+   * Every filter let the request pass.
+   *
+   * @param request the request to start, as the last filter left it
+   */
+  record Passed(TaskStartRequest request) implements FilterOutcome {
+    public Passed {
+      Objects.requireNonNull(request, "request == null");
     }
   }
 
-  static FilterOutcome passed(TaskStartRequest request) {
-    return new FilterOutcome(request, null);
+  /**
+   * A filter rejected the request, or failed on it.
+   *
+   * @param rejection the reason code and message
+   */
+  record Rejected(Rejection rejection) implements FilterOutcome {
+    public Rejected {
+      Objects.requireNonNull(rejection, "rejection == null");
+    }
   }
 
-  static FilterOutcome rejected(Rejection rejection) {
-    return new FilterOutcome(null, rejection);
+  /**
+   * A filter decided the request needs no start and is no error, such as a duplicate within a
+   * debounce window.
+   *
+   * @param reason why, naming the filter
+   */
+  record Skipped(String reason) implements FilterOutcome {
+    public Skipped {
+      Objects.requireNonNull(reason, "reason == null");
+    }
   }
 }

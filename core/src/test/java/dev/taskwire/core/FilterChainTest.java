@@ -46,11 +46,21 @@ class FilterChainTest {
 
     FilterOutcome outcome = chain.apply(REQUEST, CONTEXT);
 
-    assertThat(outcome.rejection())
+    assertThat(((FilterOutcome.Rejected) outcome).rejection())
         .isEqualTo(
             new Rejection(
                 RejectReason.FILTER_REJECTED, "Filter 'deny' rejected the request: not today"));
     assertThat(seen).isEmpty();
+  }
+
+  @Test
+  void skipStopsTheChainWithoutAnError() {
+    FilterChain chain =
+        FilterChain.of(List.of(fixed("debounce", 0, FilterDecision.skip("duplicate"))));
+
+    FilterOutcome outcome = chain.apply(REQUEST, CONTEXT);
+
+    assertThat(outcome).isEqualTo(new FilterOutcome.Skipped("Filter 'debounce': duplicate"));
   }
 
   @Test
@@ -60,8 +70,9 @@ class FilterChainTest {
 
     FilterOutcome outcome = chain.apply(REQUEST, CONTEXT);
 
-    assertThat(outcome.rejection().reason()).isEqualTo(RejectReason.FILTER_FAILED);
-    assertThat(outcome.rejection().message())
+    assertThat(((FilterOutcome.Rejected) outcome).rejection().reason())
+        .isEqualTo(RejectReason.FILTER_FAILED);
+    assertThat(((FilterOutcome.Rejected) outcome).rejection().message())
         .isEqualTo("Filter 'broken' failed: NullPointerException");
   }
 
@@ -89,7 +100,7 @@ class FilterChainTest {
         FilterChain.of(List.of(fixed("rewrite", 0, FilterDecision.rewrite(other)), last))
             .apply(REQUEST, CONTEXT);
 
-    assertThat(outcome.request()).isEqualTo(other);
+    assertThat(((FilterOutcome.Passed) outcome).request()).isEqualTo(other);
     assertThat(seenByLast).containsExactly(other);
   }
 
@@ -102,7 +113,8 @@ class FilterChainTest {
         chain.apply(
             REQUEST,
             new TriggerContext("qliksense/start_task", true, List.of(), java.time.Instant.now()));
-    assertThat(outcome.rejection().reason()).isEqualTo(RejectReason.FILTER_REJECTED);
+    assertThat(((FilterOutcome.Rejected) outcome).rejection().reason())
+        .isEqualTo(RejectReason.FILTER_REJECTED);
   }
 
   @Test

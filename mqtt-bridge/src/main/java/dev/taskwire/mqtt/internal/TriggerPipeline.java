@@ -109,13 +109,14 @@ public final class TriggerPipeline {
 
       TaskStartRequest request = ((ParseResult.Parsed) parsed).request();
       FilterOutcome filtered = route.get().filters().apply(request, context);
-      if (filtered.rejection() != null) {
-        finish(message, new TriggerOutcome.Rejected(context, filtered.rejection()));
-        return;
+      if (filtered instanceof FilterOutcome.Rejected rejected) {
+        finish(message, new TriggerOutcome.Rejected(context, rejected.rejection()));
+      } else if (filtered instanceof FilterOutcome.Skipped skipped) {
+        finish(message, new TriggerOutcome.Ignored(context, skipped.reason()));
+      } else {
+        TaskStartRequest passed = ((FilterOutcome.Passed) filtered).request();
+        enqueue(new StartJob(message, context, route.get(), passed, startNanos));
       }
-
-      StartJob job = new StartJob(message, context, route.get(), filtered.request(), startNanos);
-      enqueue(job);
     } catch (RuntimeException e) {
       // A bug here must cost one message, not the trigger.
       log.error("Trigger failed on a message on {}", message.topic(), e);
