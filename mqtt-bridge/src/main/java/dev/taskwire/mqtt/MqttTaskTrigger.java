@@ -72,7 +72,8 @@ public final class MqttTaskTrigger implements AutoCloseable {
             settings.retryPolicy(),
             scheduler,
             settings.maxInFlight(),
-            settings.maxQueued());
+            settings.maxQueued(),
+            settings.duplicateWindow());
     connection.onMessage(pipeline::accept);
     settings.connectionListeners().forEach(connection::onStateChange);
   }

@@ -30,11 +30,17 @@ public final class MqttTaskTriggerBuilder {
   /** Default limit on parsed requests waiting for a start slot: {@value}. */
   public static final int DEFAULT_MAX_QUEUED = 1024;
 
+  /** Default MQTT 5 receive maximum: {@value}, the protocol's own default, so no restriction. */
+  public static final int DEFAULT_RECEIVE_MAXIMUM = 65_535;
+
   /** Default time the broker keeps the session after a disconnect: one hour. */
   public static final Duration DEFAULT_SESSION_EXPIRY = Duration.ofHours(1);
 
   /** Default time {@link MqttTaskTrigger#close()} waits for starts in flight: ten seconds. */
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Default window in which a repeated message counts as a duplicate: ten seconds. */
+  public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofSeconds(10);
 
   private String host = "localhost";
   private int port = DEFAULT_PORT;
@@ -55,9 +61,11 @@ public final class MqttTaskTriggerBuilder {
   private @Nullable String statusTopic;
   private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
   private int maxQueued = DEFAULT_MAX_QUEUED;
+  private int receiveMaximum = DEFAULT_RECEIVE_MAXIMUM;
   private int maxPayloadBytes = PayloadParser.DEFAULT_MAX_PAYLOAD_BYTES;
   private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+  private Duration duplicateWindow = DEFAULT_DUPLICATE_WINDOW;
   private Duration reconnectInitialDelay = Duration.ofSeconds(1);
   private Duration reconnectMaxDelay = Duration.ofSeconds(30);
   private final List<TriggerListener> listeners = new ArrayList<>();
@@ -176,6 +184,19 @@ public final class MqttTaskTriggerBuilder {
     return this;
   }
 
+  /**
+   * The MQTT 5 receive maximum: how many unacknowledged QoS 1 and 2 messages the broker may send at
+   * once. A broker that honours it holds the rest back, which bounds the trigger's queue. Defaults
+   * to 65,535 (no restriction), because some brokers do not honour it: Mosquitto 2.0 sends more
+   * than the announced number, and the MQTT client then drops the connection as a protocol
+   * violation, again after every reconnect. Set it only for a broker known to honour it (HiveMQ,
+   * EMQX), to about {@code maxInFlight + maxQueued}.
+   */
+  public MqttTaskTriggerBuilder receiveMaximum(int receiveMaximum) {
+    this.receiveMaximum = receiveMaximum;
+    return this;
+  }
+
   /** Payloads larger than this are rejected unread. Defaults to 64 KiB. */
   public MqttTaskTriggerBuilder maxPayloadBytes(int maxPayloadBytes) {
     this.maxPayloadBytes = maxPayloadBytes;
@@ -191,6 +212,21 @@ public final class MqttTaskTriggerBuilder {
   /** How long {@link MqttTaskTrigger#close()} waits for starts in flight. Defaults to 10 s. */
   public MqttTaskTriggerBuilder shutdownTimeout(Duration shutdownTimeout) {
     this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout == null");
+    return this;
+  }
+
+  /**
+   * A message with the same topic and payload as one received within this window is ignored as a
+   * duplicate: this is what keeps a message redelivered after a reconnect from starting its tasks
+   * twice. {@link Duration#ZERO} turns it off. Defaults to ten seconds.
+   */
+  public MqttTaskTriggerBuilder duplicateWindow(Duration duplicateWindow) {
+    Objects.requireNonNull(duplicateWindow, "duplicateWindow == null");
+    if (duplicateWindow.isNegative()) {
+      throw new IllegalArgumentException(
+          "Duplicate window must not be negative (trigger.duplicateWindow)");
+    }
+    this.duplicateWindow = duplicateWindow;
     return this;
   }
 
@@ -263,7 +299,7 @@ public final class MqttTaskTriggerBuilder {
         clientId != null
             ? clientId
             : "taskwire-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    int receiveMaximum = (int) Math.min(65_535L, (long) maxInFlight + maxQueued);
+    requireRange(receiveMaximum, 1, 65_535, "Receive maximum", "mqtt.receiveMaximum");
     BrokerSettings broker =
         new BrokerSettings(
             host,
@@ -290,6 +326,7 @@ public final class MqttTaskTriggerBuilder {
             maxPayloadBytes,
             retryPolicy,
             shutdownTimeout,
+            duplicateWindow,
             List.copyOf(listeners),
             List.copyOf(connectionListeners)));
   }
@@ -314,6 +351,7 @@ public final class MqttTaskTriggerBuilder {
       int maxPayloadBytes,
       RetryPolicy retryPolicy,
       Duration shutdownTimeout,
+      Duration duplicateWindow,
       List<TriggerListener> listeners,
       List<Consumer<ConnectionState>> connectionListeners) {}
 }

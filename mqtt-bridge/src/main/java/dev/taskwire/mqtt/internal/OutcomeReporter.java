@@ -89,10 +89,10 @@ public final class OutcomeReporter implements Consumer<TriggerPipeline.Finished>
     if (outcome instanceof TriggerOutcome.Completed completed) {
       if (completed.report().allStarted()) {
         log.info(
-            "Started {} from {} in {} ms",
-            describe(completed.report()),
+            "Trigger from {} done in {} ms: {}",
             topic,
-            completed.elapsed().toMillis());
+            completed.elapsed().toMillis(),
+            describe(completed.report()));
       } else {
         log.error(
             "Trigger on {} did not start every task: {}", topic, describe(completed.report()));

@@ -41,6 +41,7 @@ public final class TriggerPipeline {
   private final ScheduledExecutorService scheduler;
   private final int maxInFlight;
   private final int maxQueued;
+  private final RedeliveryGuard redeliveries;
 
   private final Queue<StartJob> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
@@ -63,7 +64,8 @@ public final class TriggerPipeline {
       RetryPolicy retryPolicy,
       ScheduledExecutorService scheduler,
       int maxInFlight,
-      int maxQueued) {
+      int maxQueued,
+      Duration duplicateWindow) {
     this.routes = routes;
     this.parser = parser;
     this.sink = sink;
@@ -71,6 +73,7 @@ public final class TriggerPipeline {
     this.scheduler = scheduler;
     this.maxInFlight = maxInFlight;
     this.maxQueued = maxQueued;
+    this.redeliveries = new RedeliveryGuard(duplicateWindow);
   }
 
   /** Starts or queues the work for one message; never throws, never blocks. */
@@ -91,6 +94,17 @@ public final class TriggerPipeline {
         // this trigger's own results: not ours to report on.
         log.debug("Ignoring message on {}: not a task-start topic", message.topic());
         message.acknowledgement().run();
+        return;
+      }
+
+      long ago =
+          redeliveries.firstSeenMillisAgo(
+              message.topic(), message.payload(), message.correlationData());
+      if (ago >= 0) {
+        finish(
+            message,
+            new TriggerOutcome.Ignored(
+                context, "Duplicate of a message received " + ago + " ms ago"));
         return;
       }
 
