@@ -36,11 +36,13 @@ public final class TaskListFilter implements TriggerFilter {
   private final boolean allow;
   private final TaskCatalog catalog;
   private final List<TaskRule> rules;
+  private final boolean idRulesOnly;
 
   private TaskListFilter(boolean allow, TaskCatalog catalog, List<TaskRule> rules) {
     this.allow = allow;
     this.catalog = Objects.requireNonNull(catalog, "catalog == null");
     this.rules = List.copyOf(rules);
+    this.idRulesOnly = this.rules.stream().allMatch(rule -> rule instanceof TaskRule.ById);
   }
 
   /** Lets through only requests whose every task matches one of {@code rules}. */
@@ -92,9 +94,10 @@ public final class TaskListFilter implements TriggerFilter {
     if (!(selector instanceof TaskSelector.ById byId)) {
       return catalog.resolve(selector);
     }
+    // Rules by ID alone judge a request by ID without asking the catalog.
+    List<TaskInfo> found = idRulesOnly ? List.of() : catalog.resolve(selector);
     Map<TaskId, TaskInfo> known =
-        catalog.resolve(selector).stream()
-            .collect(Collectors.toMap(TaskInfo::id, task -> task, (a, b) -> a));
+        found.stream().collect(Collectors.toMap(TaskInfo::id, task -> task, (a, b) -> a));
     return byId.ids().stream()
         .map(id -> known.getOrDefault(id, new TaskInfo(id, "", Set.of(), Map.of())))
         .toList();
