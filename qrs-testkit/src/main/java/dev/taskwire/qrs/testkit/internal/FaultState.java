@@ -1,0 +1,89 @@
+package dev.taskwire.qrs.testkit.internal;
+
+import dev.taskwire.qrs.testkit.FaultScope;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The faults currently injected into an emulator. Thread-safe. */
+public final class FaultState {
+
+  /** The answer that means: close the connection without answering. */
+  public static final Response RESET = new Response(-1, null, new byte[0], Map.of());
+
+  private volatile Duration latency = Duration.ZERO;
+  private volatile Duration handshakeDelay = Duration.ZERO;
+  private final ArrayDeque<Failure> failures = new ArrayDeque<>();
+  private int resets;
+
+  public Duration latency() {
+    return latency;
+  }
+
+  public void latency(Duration added) {
+    latency = added;
+  }
+
+  public Duration handshakeDelay() {
+    return handshakeDelay;
+  }
+
+  public void handshakeDelay(Duration delay) {
+    handshakeDelay = delay;
+  }
+
+  /** Queues a failure answering the next {@code count} requests in {@code scope}. */
+  public synchronized void failNext(FaultScope scope, int count, int status, String body) {
+    failures.add(new Failure(scope, count, Response.text(status, body)));
+  }
+
+  /** Makes the next {@code count} requests end without an answer. */
+  public synchronized void resetNext(int count) {
+    resets += count;
+  }
+
+  /** Removes every fault. */
+  public synchronized void clear() {
+    failures.clear();
+    resets = 0;
+    latency = Duration.ZERO;
+    handshakeDelay = Duration.ZERO;
+  }
+
+  /**
+   * Takes the fault for the next request, if any: {@link #RESET}, a failure's answer, or null to
+   * answer normally. A reset is taken before a failure.
+   */
+  public synchronized @Nullable Response take(boolean isStart) {
+    if (resets > 0) {
+      resets--;
+      return RESET;
+    }
+    Iterator<Failure> each = failures.iterator();
+    while (each.hasNext()) {
+      Failure failure = each.next();
+      if (failure.scope == FaultScope.ALL_REQUESTS || isStart) {
+        failure.remaining--;
+        if (failure.remaining <= 0) {
+          each.remove();
+        }
+        return failure.answer;
+      }
+    }
+    return null;
+  }
+
+  private static final class Failure {
+    private final FaultScope scope;
+    private final Response answer;
+    private int remaining;
+
+    private Failure(FaultScope scope, int remaining, Response answer) {
+      this.scope = scope;
+      this.remaining = remaining;
+      this.answer = answer;
+    }
+  }
+}
