@@ -1,5 +1,8 @@
 package dev.taskwire.qrs.testkit.internal;
 
+import dev.taskwire.qrs.testkit.EmulatedTask;
+import java.util.Map;
+
 /** Routes a {@link QrsCall} to the endpoint that answers it, as QRS lays its paths out. */
 public final class QrsRouter {
 
@@ -7,9 +10,13 @@ public final class QrsRouter {
   private static final Response METHOD_NOT_ALLOWED = Response.text(405, "Method not allowed");
 
   private final TaskStarts starts;
+  private final TaskLookups lookups;
+  private final ExecutionReads executionReads;
 
   public QrsRouter(TaskRegistry tasks, ExecutionEngine executions) {
     this.starts = new TaskStarts(tasks, executions);
+    this.lookups = new TaskLookups(tasks, executions);
+    this.executionReads = new ExecutionReads(tasks, executions);
   }
 
   /** Answers {@code call}. */
@@ -19,6 +26,11 @@ public final class QrsRouter {
     }
     return switch (call.segment(1)) {
       case "task" -> task(call);
+      case "reloadtask" -> typedTask(call, EmulatedTask.RELOAD);
+      case "externalprogramtask" -> typedTask(call, EmulatedTask.EXTERNAL_PROGRAM);
+      case "executionsession" -> executionSession(call);
+      case "executionresult" -> executionResult(call);
+      case "about" -> about(call);
       default -> NOT_FOUND;
     };
   }
@@ -26,9 +38,11 @@ public final class QrsRouter {
   private Response task(QrsCall call) {
     String third = call.segment(2);
     String fourth = call.segment(3);
-    String fifth = call.segment(4);
     int size = call.segments().size();
 
+    if (size == 2 || (size == 3 && (third.equals("full") || third.equals("count")))) {
+      return call.is("GET") ? lookups.list(call, null, third) : METHOD_NOT_ALLOWED;
+    }
     if (third.equals("start") || third.equals("stop")) {
       if (!call.is("POST")) {
         return METHOD_NOT_ALLOWED;
@@ -45,10 +59,11 @@ public final class QrsRouter {
       return NOT_FOUND;
     }
 
-    // Anything else is /qrs/task/{id}/...; there is no GET /qrs/task/{id} in QRS.
-    String id = size > 2 ? call.segments().get(2) : "";
+    // Anything else is /qrs/task/{id}/...; QRS has no GET /qrs/task/{id}.
+    String id = call.segments().get(2);
     boolean startCall =
-        fourth.equals("start") && (size == 4 || (size == 5 && fifth.equals("synchronous")));
+        fourth.equals("start")
+            && (size == 4 || (size == 5 && call.segment(4).equals("synchronous")));
     boolean stopCall = fourth.equals("stop") && size == 4;
     if (!startCall && !stopCall) {
       return NOT_FOUND;
@@ -57,5 +72,67 @@ public final class QrsRouter {
       return METHOD_NOT_ALLOWED;
     }
     return startCall ? starts.startById(call, id, size == 5) : starts.stopById(call, id);
+  }
+
+  private Response typedTask(QrsCall call, int taskType) {
+    int size = call.segments().size();
+    if (size > 3) {
+      return NOT_FOUND;
+    }
+    if (!call.is("GET")) {
+      return METHOD_NOT_ALLOWED;
+    }
+    String third = call.segment(2);
+    if (size == 2 || third.equals("full") || third.equals("count")) {
+      return lookups.list(call, taskType, third);
+    }
+    return lookups.one(call, taskType, call.segments().get(2));
+  }
+
+  private Response executionSession(QrsCall call) {
+    if (call.segments().size() != 3) {
+      return NOT_FOUND;
+    }
+    return call.is("GET") ? executionReads.session(call.segments().get(2)) : METHOD_NOT_ALLOWED;
+  }
+
+  private Response executionResult(QrsCall call) {
+    int size = call.segments().size();
+    if (size > 3) {
+      return NOT_FOUND;
+    }
+    if (!call.is("GET")) {
+      return METHOD_NOT_ALLOWED;
+    }
+    String third = call.segment(2);
+    if (size == 2 || third.equals("full") || third.equals("count")) {
+      return executionReads.results(call, third);
+    }
+    return executionReads.result(call.segments().get(2));
+  }
+
+  private static Response about(QrsCall call) {
+    if (call.segments().size() != 2) {
+      return NOT_FOUND;
+    }
+    return call.is("GET")
+        ? Response.json(
+            200,
+            Map.of(
+                "buildVersion",
+                "taskwire-qrs-emulator",
+                "databaseProvider",
+                "emulated",
+                "nodeType",
+                1,
+                "sharedPersistence",
+                true,
+                "requiresBootstrap",
+                false,
+                "singleNodeOnly",
+                false,
+                "schemaPath",
+                "About"))
+        : METHOD_NOT_ALLOWED;
   }
 }

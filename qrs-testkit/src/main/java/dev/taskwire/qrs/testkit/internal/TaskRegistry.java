@@ -53,6 +53,11 @@ public final class TaskRegistry {
     return task != null && task.isVisibleTo(user) ? task : null;
   }
 
+  /** Returns task {@code id} whoever may see it, or null if there is none. */
+  public @Nullable EmulatedTask findAny(String id) {
+    return tasks.get(Guids.normalize(id));
+  }
+
   /** Returns the first task named {@code name} (any case) that {@code user} sees, else null. */
   public @Nullable EmulatedTask findByName(String name, @Nullable String user) {
     for (EmulatedTask task : tasks.values()) {
