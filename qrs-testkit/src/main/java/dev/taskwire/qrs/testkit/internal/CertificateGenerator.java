@@ -37,7 +37,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CertificateGenerator {
 
-  private static final String UNTRUSTED = "untrusted";
   private static final Duration VALIDITY = Duration.ofDays(3650);
   private static final Map<String, CertificateMaterial> CACHE = new HashMap<>();
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -45,6 +44,7 @@ public final class CertificateGenerator {
       "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
 
   private static @Nullable KeyPairGenerator keyPairGenerator;
+  private static @Nullable CertificateMaterial untrusted;
 
   private CertificateGenerator() {}
 
@@ -58,8 +58,10 @@ public final class CertificateGenerator {
    * foreign client certificate is refused.
    */
   public static synchronized CertificateMaterial untrusted() {
-    return CACHE.computeIfAbsent(
-        UNTRUSTED + "\n", h -> generate("localhost", "Untrusted-CA", "UntrustedClient"));
+    if (untrusted == null) {
+      untrusted = generate("localhost", "Untrusted-CA", "UntrustedClient");
+    }
+    return untrusted;
   }
 
   private static CertificateMaterial generate(String hostname, String caName, String clientName) {

@@ -26,6 +26,7 @@ public final class EmulatorHandler implements HttpHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmulatorHandler.class);
   private static final Response XSRF_FAILED = Response.text(403, Xrfkey.FAILURE_MESSAGE);
+  private static final Admission UNADMITTED = Admission.refused(Response.empty(500), null);
 
   private final Gate gate;
   private final QrsRouter router;
@@ -53,9 +54,10 @@ public final class EmulatorHandler implements HttpHandler {
     }
 
     delay(faults.latency());
-    Admission admission = gate.admit(exchange, segments(path), headers);
+    Admission admission = UNADMITTED;
     Response response;
     try {
+      admission = gate.admit(exchange, segments(path), headers);
       response = answer(method, rawQuery, headers, body, admission);
     } catch (RuntimeException e) {
       LOG.warn("Emulator failed on {} {}; answering 500", method, path, e);
@@ -95,8 +97,9 @@ public final class EmulatorHandler implements HttpHandler {
       Map<String, List<String>> headers,
       String body,
       Admission admission) {
-    if (admission.refusal() != null) {
-      return admission.refusal();
+    Response refusal = admission.refusal();
+    if (refusal != null) {
+      return refusal;
     }
 
     QueryParameters query;

@@ -17,6 +17,8 @@ public final class FaultState {
   private volatile Duration handshakeDelay = Duration.ZERO;
   private final ArrayDeque<Failure> failures = new ArrayDeque<>();
   private int resets;
+  // Lets the common case, no fault queued, pass without taking the lock.
+  private volatile boolean armed;
 
   public Duration latency() {
     return latency;
@@ -37,17 +39,20 @@ public final class FaultState {
   /** Queues a failure answering the next {@code count} requests in {@code scope}. */
   public synchronized void failNext(FaultScope scope, int count, int status, String body) {
     failures.add(new Failure(scope, count, Response.text(status, body)));
+    armed = true;
   }
 
   /** Makes the next {@code count} requests end without an answer. */
   public synchronized void resetNext(int count) {
     resets += count;
+    armed = true;
   }
 
   /** Removes every fault. */
   public synchronized void clear() {
     failures.clear();
     resets = 0;
+    armed = false;
     latency = Duration.ZERO;
     handshakeDelay = Duration.ZERO;
   }
@@ -56,9 +61,19 @@ public final class FaultState {
    * Takes the fault for the next request, if any: {@link #RESET}, a failure's answer, or null to
    * answer normally. A reset is taken before a failure.
    */
-  public synchronized @Nullable Response take(boolean isStart) {
+  public @Nullable Response take(boolean isStart) {
+    if (!armed) {
+      return null;
+    }
+    synchronized (this) {
+      return takeLocked(isStart);
+    }
+  }
+
+  private @Nullable Response takeLocked(boolean isStart) {
     if (resets > 0) {
       resets--;
+      armed = resets > 0 || !failures.isEmpty();
       return RESET;
     }
     Iterator<Failure> each = failures.iterator();
@@ -68,6 +83,7 @@ public final class FaultState {
         failure.remaining--;
         if (failure.remaining <= 0) {
           each.remove();
+          armed = !failures.isEmpty();
         }
         return failure.answer;
       }

@@ -57,8 +57,9 @@ public final class TaskStarts {
   /** {@code POST /qrs/task/start/many} with a JSON array of ids. */
   public Response startMany(QrsCall call) {
     TaskList parsed = parseIds(call);
-    if (parsed.refusal() != null) {
-      return parsed.refusal();
+    Response refusal = parsed.refusal();
+    if (refusal != null) {
+      return refusal;
     }
     parsed.tasks().forEach(task -> start(task, false));
     return Response.empty(204);
@@ -77,8 +78,9 @@ public final class TaskStarts {
   /** {@code POST /qrs/task/stop/many} with a JSON array of ids. */
   public Response stopMany(QrsCall call) {
     TaskList parsed = parseIds(call);
-    if (parsed.refusal() != null) {
-      return parsed.refusal();
+    Response refusal = parsed.refusal();
+    if (refusal != null) {
+      return refusal;
     }
     parsed.tasks().forEach(task -> executions.stop(task.id()));
     return Response.empty(204);
