@@ -7,6 +7,7 @@ import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 import dev.taskwire.core.FilterChain;
 import dev.taskwire.core.PayloadParser;
 import dev.taskwire.core.TaskStarter;
+import dev.taskwire.core.tls.TlsContexts;
 import dev.taskwire.mqtt.internal.BrokerSettings;
 import dev.taskwire.mqtt.internal.TopicRules;
 import java.time.Duration;
@@ -16,7 +17,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /** Builds a {@link MqttTaskTrigger}; every setting but the topics and the starter has a default. */
 public final class MqttTaskTriggerBuilder {
@@ -46,6 +50,7 @@ public final class MqttTaskTriggerBuilder {
   private int port = DEFAULT_PORT;
   private MqttVersion version = MqttVersion.V5;
   private @Nullable String clientId;
+  private @Nullable BrokerTls tls;
   private @Nullable String username;
   private byte @Nullable [] password;
   private boolean cleanStart;
@@ -92,6 +97,12 @@ public final class MqttTaskTriggerBuilder {
    */
   public MqttTaskTriggerBuilder clientId(String clientId) {
     this.clientId = Objects.requireNonNull(clientId, "clientId == null");
+    return this;
+  }
+
+  /** Connects over TLS. Defaults to plain TCP; set a port such as 8883 to match. */
+  public MqttTaskTriggerBuilder tls(BrokerTls tls) {
+    this.tls = Objects.requireNonNull(tls, "tls == null");
     return this;
   }
 
@@ -312,7 +323,8 @@ public final class MqttTaskTriggerBuilder {
             password,
             statusTopic,
             reconnectInitialDelay,
-            reconnectMaxDelay);
+            reconnectMaxDelay,
+            tls == null ? null : tlsSettings(tls));
     return new MqttTaskTrigger(
         new Settings(
             broker,
@@ -329,6 +341,26 @@ public final class MqttTaskTriggerBuilder {
             duplicateWindow,
             List.copyOf(listeners),
             List.copyOf(connectionListeners)));
+  }
+
+  private static BrokerSettings.TlsSettings tlsSettings(BrokerTls tls) {
+    TrustManagerFactory trust =
+        tls.caFile() == null ? null : TlsContexts.trustOnly(tls.caFile(), "mqtt.tls.caFile");
+    KeyManagerFactory keys = null;
+    if (tls.clientCert() != null && tls.clientKey() != null) {
+      keys =
+          TlsContexts.pemClient(
+              tls.clientCert(),
+              tls.clientKey(),
+              tls.keyPassphrase(),
+              "mqtt.tls.clientCert",
+              "mqtt.tls.clientKey");
+    }
+    if (!tls.hostnameVerification()) {
+      LoggerFactory.getLogger(MqttTaskTrigger.class)
+          .warn("Broker host name verification is off (mqtt.tls.hostnameVerification: false)");
+    }
+    return new BrokerSettings.TlsSettings(trust, keys, tls.hostnameVerification());
   }
 
   private static void requireRange(int value, int min, int max, String what, String setting) {

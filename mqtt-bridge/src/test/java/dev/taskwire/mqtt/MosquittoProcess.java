@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +24,7 @@ final class MosquittoProcess implements AutoCloseable {
   private final int port;
   private Process process;
 
-  private MosquittoProcess(Path directory, int port) throws IOException {
+  private MosquittoProcess(Path directory, int port, List<String> options) throws IOException {
     this.directory = directory;
     this.port = port;
     this.config = directory.resolve("mosquitto.conf");
@@ -32,7 +33,10 @@ final class MosquittoProcess implements AutoCloseable {
         String.join(
             "\n",
             "listener " + port + " 127.0.0.1",
-            "allow_anonymous true",
+            String.join("\n", options),
+            options.stream().anyMatch(o -> o.startsWith("allow_anonymous"))
+                ? ""
+                : "allow_anonymous true",
             "persistence true",
             "persistence_location " + directory + "/",
             "max_queued_messages 100000",
@@ -44,7 +48,12 @@ final class MosquittoProcess implements AutoCloseable {
 
   /** Starts a broker with its files in {@code directory}. */
   static MosquittoProcess start(Path directory) throws IOException {
-    MosquittoProcess broker = new MosquittoProcess(directory, freePort());
+    return start(directory, List.of());
+  }
+
+  /** Starts a broker with extra configuration lines, such as a TLS listener's files. */
+  static MosquittoProcess start(Path directory, List<String> options) throws IOException {
+    MosquittoProcess broker = new MosquittoProcess(directory, freePort(), options);
     broker.startProcess();
     return broker;
   }

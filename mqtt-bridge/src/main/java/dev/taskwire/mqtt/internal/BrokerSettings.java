@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param statusTopic retained status topic with a last will, or null
  * @param reconnectInitialDelay first reconnect delay
  * @param reconnectMaxDelay largest reconnect delay
+ * @param tls TLS set-up, or null for plain TCP
  */
 public record BrokerSettings(
     String host,
@@ -29,13 +30,26 @@ public record BrokerSettings(
     byte @Nullable [] password,
     @Nullable String statusTopic,
     Duration reconnectInitialDelay,
-    Duration reconnectMaxDelay) {
+    Duration reconnectMaxDelay,
+    @Nullable TlsSettings tls) {
 
   /** The retained payload on the status topic while the trigger runs. */
   public static final String ONLINE = "{\"status\":\"online\"}";
 
   /** The retained payload on the status topic after a clean stop, and the last will. */
   public static final String OFFLINE = "{\"status\":\"offline\"}";
+
+  /**
+   * What the client needs for TLS, read and checked when the trigger was built.
+   *
+   * @param trust trust managers, or null for the runtime's default CAs
+   * @param keys key managers presenting a client certificate, or null
+   * @param hostnameVerification whether to check the broker's certificate against its host name
+   */
+  public record TlsSettings(
+      javax.net.ssl.@Nullable TrustManagerFactory trust,
+      javax.net.ssl.@Nullable KeyManagerFactory keys,
+      boolean hostnameVerification) {}
 
   @Override
   public String toString() {

@@ -37,6 +37,9 @@ public final class Mqtt3BrokerConnection extends AbstractBrokerConnection {
             .applyAutomaticReconnect()
             .addConnectedListener(context -> connected())
             .addDisconnectedListener(this::disconnected);
+    if (settings.tls() != null) {
+      builder = builder.sslConfig(TlsConfig.of(settings.tls()));
+    }
     if (settings.username() != null) {
       builder =
           builder

@@ -40,6 +40,9 @@ public final class Mqtt5BrokerConnection extends AbstractBrokerConnection {
             .applyAutomaticReconnect()
             .addConnectedListener(context -> connected())
             .addDisconnectedListener(this::disconnected);
+    if (settings.tls() != null) {
+      builder = builder.sslConfig(TlsConfig.of(settings.tls()));
+    }
     if (settings.statusTopic() != null) {
       builder =
           builder
