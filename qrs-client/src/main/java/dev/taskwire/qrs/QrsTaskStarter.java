@@ -1,0 +1,233 @@
+package dev.taskwire.qrs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskwire.core.FailureKind;
+import dev.taskwire.core.TaskId;
+import dev.taskwire.core.TaskSelector;
+import dev.taskwire.core.TaskStartReport;
+import dev.taskwire.core.TaskStartRequest;
+import dev.taskwire.core.TaskStartResult;
+import dev.taskwire.core.TaskStarter;
+import dev.taskwire.qrs.internal.ExecutionPoller;
+import dev.taskwire.qrs.internal.QrsFailures;
+import dev.taskwire.qrs.internal.QrsFilter;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Starts Qlik Sense tasks through QRS.
+ *
+ * <pre>{@code
+ * try (QrsTaskStarter starter = QrsTaskStarter.create(config)) {
+ *   TaskStartReport report = starter.startAndWait(TaskStartRequest.ofIds(TaskId.parse(id)));
+ * }
+ * }</pre>
+ *
+ * <p>By ID, each task is started with {@code POST /qrs/task/{id}/start/synchronous}, which answers
+ * once the task has started with its execution session; an all-zero session means QRS did not start
+ * it ({@link TaskStartResult.NotStarted}). With synchronous start off, one ID uses {@code /start}
+ * and several use {@code /qrs/task/start/many} in one call. By name, tag or custom property, the
+ * tasks are looked up with a QRS filter first and each match is started; no match is a {@link
+ * FailureKind#NOT_FOUND} failure. With tracking on, each execution is followed to its end.
+ */
+public final class QrsTaskStarter implements TaskStarter {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final QrsClient client;
+  private final boolean synchronousStart;
+  private final @Nullable ExecutionPoller poller;
+
+  private QrsTaskStarter(
+      QrsClient client, boolean synchronousStart, @Nullable ExecutionTracking tracking) {
+    this.client = client;
+    this.synchronousStart = synchronousStart;
+    this.poller = tracking == null ? null : new ExecutionPoller(client, tracking);
+  }
+
+  /** A starter with synchronous start and no tracking. */
+  public static QrsTaskStarter create(QrsConfig config) {
+    return builder(config).build();
+  }
+
+  /** A builder for a starter with other options. */
+  public static Builder builder(QrsConfig config) {
+    return new Builder(Objects.requireNonNull(config, "config == null"));
+  }
+
+  /** The client this starter calls QRS with. */
+  public QrsClient client() {
+    return client;
+  }
+
+  @Override
+  public CompletableFuture<TaskStartReport> start(TaskStartRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    TaskSelector selector = request.selector();
+    CompletableFuture<List<TaskStartResult>> results =
+        selector instanceof TaskSelector.ById byId
+            ? startIds(byId.ids())
+            : lookUpAndStart(selector);
+    return results.thenApply(list -> new TaskStartReport(request, list));
+  }
+
+  private CompletableFuture<List<TaskStartResult>> startIds(List<TaskId> ids) {
+    if (!synchronousStart && ids.size() > 1) {
+      return startMany(ids);
+    }
+    List<CompletableFuture<TaskStartResult>> each = new ArrayList<>();
+    for (TaskId id : ids) {
+      each.add(startOne(id));
+    }
+    return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+        .thenApply(done -> each.stream().map(CompletableFuture::join).toList());
+  }
+
+  private CompletableFuture<TaskStartResult> startOne(TaskId id) {
+    String path = "/qrs/task/" + id.value() + (synchronousStart ? "/start/synchronous" : "/start");
+    return client
+        .post(path, Map.of(), null)
+        .thenCompose(response -> startAnswer(id.value(), response))
+        .exceptionally(failure -> QrsFailures.of(id.value(), unwrap(failure)));
+  }
+
+  private CompletableFuture<TaskStartResult> startAnswer(String task, QrsResponse response) {
+    if (!response.ok()) {
+      return CompletableFuture.completedFuture(QrsFailures.of(task, response, client.config()));
+    }
+    String session = sessionOf(response.body());
+    if (session == null) {
+      return CompletableFuture.completedFuture(new TaskStartResult.Started(task, null));
+    }
+    if (TaskId.ALL_ZERO.equals(session)) {
+      return CompletableFuture.completedFuture(
+          new TaskStartResult.NotStarted(
+              task,
+              "QRS did not start the task: it is disabled, has no scheduler, or is already running"));
+    }
+    if (poller == null) {
+      return CompletableFuture.completedFuture(new TaskStartResult.Started(task, session));
+    }
+    return poller
+        .follow(session)
+        .thenApply(execution -> new TaskStartResult.Started(task, session, execution));
+  }
+
+  private CompletableFuture<List<TaskStartResult>> startMany(List<TaskId> ids) {
+    String body;
+    try {
+      body = JSON.writeValueAsString(ids.stream().map(TaskId::value).toList());
+    } catch (IOException e) {
+      throw new IllegalStateException("A list of strings could not be written as JSON", e);
+    }
+    return client
+        .post("/qrs/task/start/many", Map.of(), body)
+        .thenApply(
+            response ->
+                ids.stream()
+                    .map(
+                        id ->
+                            response.ok()
+                                ? (TaskStartResult) new TaskStartResult.Started(id.value(), null)
+                                : QrsFailures.of(id.value(), response, client.config()))
+                    .toList())
+        .exceptionally(
+            failure ->
+                ids.stream()
+                    .map(id -> (TaskStartResult) QrsFailures.of(id.value(), unwrap(failure)))
+                    .toList());
+  }
+
+  private CompletableFuture<List<TaskStartResult>> lookUpAndStart(TaskSelector selector) {
+    String what = selector.describe();
+    return client
+        .get("/qrs/task/full", Map.of("filter", QrsFilter.of(selector)))
+        .thenCompose(
+            response -> {
+              if (!response.ok()) {
+                return CompletableFuture.completedFuture(
+                    List.of((TaskStartResult) QrsFailures.of(what, response, client.config())));
+              }
+              List<TaskId> ids = TaskLookup.matching(selector, response.body());
+              if (ids.isEmpty()) {
+                return CompletableFuture.completedFuture(
+                    List.of(
+                        (TaskStartResult)
+                            new TaskStartResult.Failed(
+                                what,
+                                FailureKind.NOT_FOUND,
+                                "No task matches " + what + " for user " + client.config().user(),
+                                response.status())));
+              }
+              return startIds(ids);
+            })
+        .exceptionally(failure -> List.of(QrsFailures.of(what, unwrap(failure))));
+  }
+
+  private static @Nullable String sessionOf(String body) {
+    if (body.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode value = JSON.readTree(body).get("value");
+      return value == null || !value.isTextual() ? null : value.textValue();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable current = failure;
+    while (current instanceof java.util.concurrent.CompletionException
+        && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  /** Options of a {@link QrsTaskStarter}. */
+  public static final class Builder {
+    private final QrsConfig config;
+    private boolean synchronousStart = true;
+    private @Nullable ExecutionTracking tracking;
+
+    private Builder(QrsConfig config) {
+      this.config = config;
+    }
+
+    /**
+     * Whether to start with the synchronous call, which returns the execution session. Defaults to
+     * true; tracking needs it.
+     */
+    public Builder synchronousStart(boolean synchronousStart) {
+      this.synchronousStart = synchronousStart;
+      return this;
+    }
+
+    /** Follows each execution to its end; the result then carries its final status. */
+    public Builder tracking(ExecutionTracking tracking) {
+      this.tracking = Objects.requireNonNull(tracking, "tracking == null");
+      return this;
+    }
+
+    /** Builds the starter and its client. */
+    public QrsTaskStarter build() {
+      if (tracking != null && !synchronousStart) {
+        throw new IllegalArgumentException(
+            "Tracking needs synchronous start (qrs.synchronousStart)");
+      }
+      return new QrsTaskStarter(QrsClient.create(config), synchronousStart, tracking);
+    }
+  }
+}

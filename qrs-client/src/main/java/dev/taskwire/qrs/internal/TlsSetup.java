@@ -1,0 +1,171 @@
+package dev.taskwire.qrs.internal;
+
+import dev.taskwire.core.TaskwireException;
+import dev.taskwire.core.tls.TlsContexts;
+import dev.taskwire.qrs.QrsAuthentication;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the TLS context for QRS from the configured files, once. */
+public final class TlsSetup {
+
+  private static final Logger log = LoggerFactory.getLogger(TlsSetup.class);
+
+  private TlsSetup() {}
+
+  public static SSLContext sslContext(
+      QrsAuthentication authentication,
+      @Nullable Path rootCa,
+      boolean hostnameVerification,
+      boolean trustAny) {
+    KeyManager[] keys = keyManagers(authentication);
+    TrustManager[] trust;
+    if (trustAny) {
+      log.warn(
+          "QRS server certificates are not verified at all (qrs.trustAnyServerCertificate, Butler's"
+              + " rejectUnauthorized: false)");
+      trust = new TrustManager[] {new AnyServer()};
+    } else {
+      X509TrustManager roots =
+          firstX509(TlsContexts.trustOnly(rootCa, "qrs.rootCa").getTrustManagers());
+      if (hostnameVerification) {
+        trust = new TrustManager[] {roots};
+      } else {
+        log.warn("QRS host name verification is off (qrs.hostnameVerification: false)");
+        trust = new TrustManager[] {new AnyHostName(roots)};
+      }
+    }
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keys, trust, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new TaskwireException("Could not set up TLS for QRS: " + e.getMessage(), e);
+    }
+  }
+
+  private static KeyManager @Nullable [] keyManagers(QrsAuthentication authentication) {
+    if (authentication instanceof QrsAuthentication.PemCertificate pem) {
+      return TlsContexts.pemClient(
+              pem.clientCert(),
+              pem.clientKey(),
+              pem.keyPassphrase(),
+              "qrs.clientCert",
+              "qrs.clientKey")
+          .getKeyManagers();
+    }
+    if (authentication instanceof QrsAuthentication.Pkcs12Certificate pfx) {
+      return TlsContexts.pkcs12Client(pfx.pfx(), pfx.password(), "qrs.pfx").getKeyManagers();
+    }
+    return null;
+  }
+
+  private static X509TrustManager firstX509(TrustManager[] managers) {
+    for (TrustManager manager : managers) {
+      if (manager instanceof X509TrustManager x509) {
+        return x509;
+      }
+    }
+    throw new TaskwireException("The Java runtime offers no X.509 trust manager");
+  }
+
+  /**
+   * Checks the chain against the configured roots but not the host name: an {@link
+   * X509ExtendedTrustManager} is asked to identify the endpoint itself, and this one does not.
+   */
+  private static final class AnyHostName extends X509ExtendedTrustManager {
+    private final X509TrustManager roots;
+
+    AnyHostName(X509TrustManager roots) {
+      this.roots = roots;
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      roots.checkServerTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      roots.checkServerTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
+      roots.checkServerTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      throw new CertificateException("Not a server");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      throw new CertificateException("Not a server");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
+      throw new CertificateException("Not a server");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return roots.getAcceptedIssuers();
+    }
+  }
+
+  /** Accepts any server: only ever on explicit request. */
+  private static final class AnyServer extends X509ExtendedTrustManager {
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      throw new CertificateException("Not a server");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      throw new CertificateException("Not a server");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
+      throw new CertificateException("Not a server");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}
