@@ -6,6 +6,7 @@ import dev.taskwire.core.PayloadParser;
 import dev.taskwire.core.TaskwireException;
 import dev.taskwire.mqtt.internal.BrokerConnection;
 import dev.taskwire.mqtt.internal.BrokerSettings;
+import dev.taskwire.mqtt.internal.DispatchExecutor;
 import dev.taskwire.mqtt.internal.Mqtt3BrokerConnection;
 import dev.taskwire.mqtt.internal.Mqtt5BrokerConnection;
 import dev.taskwire.mqtt.internal.OutcomeReporter;
@@ -14,7 +15,6 @@ import dev.taskwire.mqtt.internal.TriggerPipeline;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,13 +49,13 @@ public final class MqttTaskTrigger implements AutoCloseable {
   private final MqttTaskTriggerBuilder.Settings settings;
   private final BrokerConnection connection;
   private final TriggerPipeline pipeline;
-  private final ExecutorService dispatcher;
+  private final DispatchExecutor dispatcher;
   private final ScheduledExecutorService scheduler;
   private volatile boolean closed;
 
   MqttTaskTrigger(MqttTaskTriggerBuilder.Settings settings) {
     this.settings = settings;
-    this.dispatcher = Executors.newSingleThreadExecutor(daemon("taskwire-dispatch"));
+    this.dispatcher = new DispatchExecutor();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("taskwire-retry"));
     BrokerSettings broker = settings.broker();
     this.connection =

@@ -1,0 +1,5 @@
+/** Examples of embedding taskwire and of writing a trigger filter. */
+@NullMarked
+package dev.taskwire.examples;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,47 @@
+package dev.taskwire.runner;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code run --config FILE}: the bridge against a real broker and a real QRS. */
+final class RunCommand {
+
+  private RunCommand() {}
+
+  static int run(List<String> options, PrintStream out) {
+    Main.requireKnown(options, List.of("--config"));
+    String file = Main.option(options, "--config");
+    if (file == null) {
+      throw new Main.UsageException("run needs --config FILE, a taskwire or Butler YAML file");
+    }
+
+    RunnerConfig config =
+        RunnerConfig.load(Path.of(file), System::getenv, Main.class.getClassLoader());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  config.close();
+                  stopped.countDown();
+                },
+                "taskwire-shutdown"));
+    try {
+      config.trigger.startAndWait(Duration.ofSeconds(30));
+    } catch (RuntimeException e) {
+      config.close();
+      throw e;
+    }
+    out.printf(
+        "taskwire is running with %s configuration %s; Ctrl-C stops it%n", config.format, file);
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.taskwire.runner;
+
+import dev.taskwire.mqtt.MqttTaskTriggerBuilder;
+import dev.taskwire.mqtt.MqttVersion;
+import dev.taskwire.mqtt.RetryPolicy;
+import java.util.List;
+
+/**
+ * Maps the {@code mqtt} and {@code trigger} sections of a taskwire file onto the trigger builder.
+ */
+final class TriggerSettings {
+
+  static final List<String> MQTT_KEYS =
+      List.of(
+          "host",
+          "port",
+          "version",
+          "clientId",
+          "username",
+          "password",
+          "passwordEnv",
+          "passwordFile",
+          "rootTopic",
+          "taskStartTopic",
+          "idFromTopic",
+          "qos",
+          "resultTopic",
+          "statusTopic",
+          "cleanStart",
+          "sessionExpiry",
+          "reconnectInitialDelay",
+          "reconnectMaxDelay");
+
+  static final List<String> TRIGGER_KEYS =
+      List.of("maxInFlight", "maxQueued", "maxPayloadBytes", "shutdownTimeout", "retry");
+
+  static final List<String> RETRY_KEYS = List.of("maxAttempts", "initialDelay", "maxDelay");
+
+  private TriggerSettings() {}
+
+  static void applyMqtt(ConfigNode mqtt, MqttTaskTriggerBuilder builder) {
+    mqtt.requireOnly(MQTT_KEYS);
+    builder.broker(
+        mqtt.text("host").orElse("localhost"),
+        mqtt.integer("port").orElse(MqttTaskTriggerBuilder.DEFAULT_PORT));
+    mqtt.text("version").map(v -> version(mqtt, v)).ifPresent(builder::mqttVersion);
+    mqtt.text("clientId").ifPresent(builder::clientId);
+    mqtt.text("username")
+        .ifPresent(user -> builder.credentials(user, mqtt.secret("password").orElse("")));
+    builder.rootTopicFilter(mqtt.requiredText("rootTopic"));
+    builder.taskStartTopic(mqtt.requiredText("taskStartTopic"));
+    mqtt.bool("idFromTopic").ifPresent(builder::idFromTopic);
+    mqtt.integer("qos").ifPresent(builder::qos);
+    mqtt.text("resultTopic").ifPresent(builder::resultTopic);
+    mqtt.text("statusTopic").ifPresent(builder::statusTopic);
+    mqtt.bool("cleanStart").ifPresent(builder::cleanStart);
+    mqtt.duration("sessionExpiry").ifPresent(builder::sessionExpiry);
+    if (mqtt.has("reconnectInitialDelay") || mqtt.has("reconnectMaxDelay")) {
+      builder.reconnectDelay(
+          mqtt.duration("reconnectInitialDelay").orElse(java.time.Duration.ofSeconds(1)),
+          mqtt.duration("reconnectMaxDelay").orElse(java.time.Duration.ofSeconds(30)));
+    }
+  }
+
+  static void applyTrigger(ConfigNode trigger, MqttTaskTriggerBuilder builder) {
+    trigger.requireOnly(TRIGGER_KEYS);
+    builder.limits(
+        trigger.integer("maxInFlight").orElse(MqttTaskTriggerBuilder.DEFAULT_MAX_IN_FLIGHT),
+        trigger.integer("maxQueued").orElse(MqttTaskTriggerBuilder.DEFAULT_MAX_QUEUED));
+    trigger.integer("maxPayloadBytes").ifPresent(builder::maxPayloadBytes);
+    trigger.duration("shutdownTimeout").ifPresent(builder::shutdownTimeout);
+
+    ConfigNode retry = trigger.child("retry");
+    retry.requireOnly(RETRY_KEYS);
+    RetryPolicy defaults = RetryPolicy.DEFAULT;
+    builder.retryPolicy(
+        new RetryPolicy(
+            retry.integer("maxAttempts").orElse(defaults.maxAttempts()),
+            retry.duration("initialDelay").orElse(defaults.initialDelay()),
+            retry.duration("maxDelay").orElse(defaults.maxDelay())));
+  }
+
+  private static MqttVersion version(ConfigNode mqtt, String text) {
+    return switch (text.trim()) {
+      case "5", "5.0" -> MqttVersion.V5;
+      case "3", "3.1.1", "4" -> MqttVersion.V3_1_1;
+      default -> throw mqtt.error("version", "must be 5 or 3.1.1, found '" + text + "'");
+    };
+  }
+}
