@@ -1,5 +1,6 @@
 package dev.taskwire.runner;
 
+import dev.taskwire.mqtt.BrokerTls;
 import dev.taskwire.mqtt.MqttTaskTriggerBuilder;
 import dev.taskwire.mqtt.MqttVersion;
 import dev.taskwire.mqtt.RetryPolicy;
@@ -29,10 +30,28 @@ final class TriggerSettings {
           "cleanStart",
           "sessionExpiry",
           "reconnectInitialDelay",
-          "reconnectMaxDelay");
+          "reconnectMaxDelay",
+          "receiveMaximum",
+          "tls");
+
+  static final List<String> TLS_KEYS =
+      List.of(
+          "caFile",
+          "clientCert",
+          "clientKey",
+          "clientKeyPassphrase",
+          "clientKeyPassphraseEnv",
+          "clientKeyPassphraseFile",
+          "hostnameVerification");
 
   static final List<String> TRIGGER_KEYS =
-      List.of("maxInFlight", "maxQueued", "maxPayloadBytes", "shutdownTimeout", "retry");
+      List.of(
+          "maxInFlight",
+          "maxQueued",
+          "maxPayloadBytes",
+          "shutdownTimeout",
+          "duplicateWindow",
+          "retry");
 
   static final List<String> RETRY_KEYS = List.of("maxAttempts", "initialDelay", "maxDelay");
 
@@ -55,6 +74,10 @@ final class TriggerSettings {
     mqtt.text("statusTopic").ifPresent(builder::statusTopic);
     mqtt.bool("cleanStart").ifPresent(builder::cleanStart);
     mqtt.duration("sessionExpiry").ifPresent(builder::sessionExpiry);
+    mqtt.integer("receiveMaximum").ifPresent(builder::receiveMaximum);
+    if (mqtt.has("tls")) {
+      builder.tls(tls(mqtt.child("tls")));
+    }
     if (mqtt.has("reconnectInitialDelay") || mqtt.has("reconnectMaxDelay")) {
       builder.reconnectDelay(
           mqtt.duration("reconnectInitialDelay").orElse(java.time.Duration.ofSeconds(1)),
@@ -69,6 +92,7 @@ final class TriggerSettings {
         trigger.integer("maxQueued").orElse(MqttTaskTriggerBuilder.DEFAULT_MAX_QUEUED));
     trigger.integer("maxPayloadBytes").ifPresent(builder::maxPayloadBytes);
     trigger.duration("shutdownTimeout").ifPresent(builder::shutdownTimeout);
+    trigger.duration("duplicateWindow").ifPresent(builder::duplicateWindow);
 
     ConfigNode retry = trigger.child("retry");
     retry.requireOnly(RETRY_KEYS);
@@ -78,6 +102,26 @@ final class TriggerSettings {
             retry.integer("maxAttempts").orElse(defaults.maxAttempts()),
             retry.duration("initialDelay").orElse(defaults.initialDelay()),
             retry.duration("maxDelay").orElse(defaults.maxDelay())));
+  }
+
+  private static BrokerTls tls(ConfigNode tls) {
+    tls.requireOnly(TLS_KEYS);
+    BrokerTls result =
+        tls.existingFile("caFile", "Broker CA")
+            .map(BrokerTls::trusting)
+            .orElseGet(BrokerTls::trustingSystemCas);
+    if (tls.has("clientCert")) {
+      result =
+          result.withClientCertificate(
+              tls.existingFile("clientCert", "Client certificate").orElseThrow(),
+              tls.existingFile("clientKey", "Client key")
+                  .orElseThrow(() -> tls.error("clientKey", "is required with clientCert")),
+              tls.secret("clientKeyPassphrase").map(String::toCharArray).orElse(null));
+    }
+    if (!tls.bool("hostnameVerification").orElse(true)) {
+      result = result.withoutHostnameVerification();
+    }
+    return result;
   }
 
   private static MqttVersion version(ConfigNode mqtt, String text) {
