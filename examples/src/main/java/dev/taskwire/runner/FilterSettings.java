@@ -113,7 +113,7 @@ final class FilterSettings {
 
   /** Lists by ID alone need no catalog, so no QRS lookups are made for them. */
   private static TaskCatalog catalogFor(ConfigNode list, Supplier<TaskCatalog> catalog) {
-    boolean idsOnly = !list.has("tag") && !list.has("customProperty");
+    boolean idsOnly = list.strings("tag").isEmpty() && list.list("customProperty").isEmpty();
     return idsOnly ? TaskCatalog.of(List.of()) : catalog.get();
   }
 

@@ -70,13 +70,13 @@ final class RunnerConfig implements AutoCloseable {
 
   private static RunnerConfig taskwire(ConfigNode root, ClassLoader loader) {
     root.requireOnly(List.of("mqtt", "qrs", "trigger", "filters"));
-    QrsTaskStarter starter = QrsSettings.starter(root.child("qrs"));
-    List<AutoCloseable> resources = new ArrayList<>();
-    Supplier<TaskCatalog> catalog = catalog(starter, resources);
-
     MqttTaskTriggerBuilder builder = MqttTaskTrigger.builder();
     TriggerSettings.applyMqtt(root.child("mqtt"), builder);
     TriggerSettings.applyTrigger(root.child("trigger"), builder);
+
+    QrsTaskStarter starter = QrsSettings.starter(root.child("qrs"));
+    List<AutoCloseable> resources = new ArrayList<>();
+    Supplier<TaskCatalog> catalog = catalog(starter, resources);
     builder
         .taskStarter(starter)
         .filters(FilterSettings.fromTaskwire(root.child("filters"), catalog, loader));
