@@ -7,6 +7,7 @@ import dev.taskwire.core.TaskwireException;
 import dev.taskwire.mqtt.internal.BrokerConnection;
 import dev.taskwire.mqtt.internal.BrokerSettings;
 import dev.taskwire.mqtt.internal.DispatchExecutor;
+import dev.taskwire.mqtt.internal.HealthTracker;
 import dev.taskwire.mqtt.internal.Mqtt3BrokerConnection;
 import dev.taskwire.mqtt.internal.Mqtt5BrokerConnection;
 import dev.taskwire.mqtt.internal.OutcomeReporter;
@@ -51,6 +52,7 @@ public final class MqttTaskTrigger implements AutoCloseable {
   private final TriggerPipeline pipeline;
   private final DispatchExecutor dispatcher;
   private final ScheduledExecutorService scheduler;
+  private final HealthTracker health = new HealthTracker();
   private volatile boolean closed;
 
   MqttTaskTrigger(MqttTaskTriggerBuilder.Settings settings) {
@@ -73,8 +75,11 @@ public final class MqttTaskTrigger implements AutoCloseable {
             scheduler,
             settings.maxInFlight(),
             settings.maxQueued(),
-            settings.duplicateWindow());
+            settings.duplicateWindow(),
+            settings.metrics(),
+            health);
     connection.onMessage(pipeline::accept);
+    settings.metrics().bind(pipeline::inFlight, pipeline::queued, connection::state);
     settings.connectionListeners().forEach(connection::onStateChange);
   }
 
@@ -144,6 +149,17 @@ public final class MqttTaskTrigger implements AutoCloseable {
     return connection.state();
   }
 
+  /** The trigger's health now: connection, QRS reachability, last success, load. */
+  public TriggerHealth health() {
+    return new TriggerHealth(
+        connection.state(),
+        health.qrsReachable(),
+        health.lastStarted(),
+        health.lastFailure(),
+        pipeline.inFlight(),
+        pipeline.queued());
+  }
+
   /** How many starts are running now. */
   public int inFlight() {
     return pipeline.inFlight();
@@ -166,7 +182,23 @@ public final class MqttTaskTrigger implements AutoCloseable {
     }
     closed = true;
 
-    pipeline.stopAccepting();
+    // A member of a shared subscription unsubscribes first, so the broker sends the rest of the
+    // stream to the other members, and finishes what it already received. Any other trigger stops
+    // taking messages at once and leaves them to the broker for its next session.
+    if (settings.rootTopicFilter().startsWith("$share/")
+        && connection.state() == ConnectionState.CONNECTED) {
+      try {
+        connection.unsubscribe(settings.rootTopicFilter()).get(5, TimeUnit.SECONDS);
+        // Messages received before the broker confirmed are queued on the dispatch thread.
+        CompletableFuture.runAsync(() -> {}, dispatcher).get(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        log.warn("Could not leave the shared subscription cleanly: {}", e.toString());
+      }
+    } else {
+      pipeline.stopAccepting();
+    }
     if (!pipeline.awaitIdle(settings.shutdownTimeout())) {
       log.warn(
           "Closing with {} starts in flight and {} queued; the broker will deliver them again",

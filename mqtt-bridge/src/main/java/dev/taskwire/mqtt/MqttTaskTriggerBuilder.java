@@ -71,6 +71,7 @@ public final class MqttTaskTriggerBuilder {
   private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
   private Duration duplicateWindow = DEFAULT_DUPLICATE_WINDOW;
+  private TriggerMetrics metrics = TriggerMetrics.NONE;
   private Duration reconnectInitialDelay = Duration.ofSeconds(1);
   private Duration reconnectMaxDelay = Duration.ofSeconds(30);
   private final List<TriggerListener> listeners = new ArrayList<>();
@@ -248,6 +249,12 @@ public final class MqttTaskTriggerBuilder {
     return this;
   }
 
+  /** Where counts and timings go; defaults to {@link TriggerMetrics#NONE}. */
+  public MqttTaskTriggerBuilder metrics(TriggerMetrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics == null");
+    return this;
+  }
+
   /** Adds a listener for each trigger's final outcome. */
   public MqttTaskTriggerBuilder listener(TriggerListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener == null"));
@@ -339,6 +346,7 @@ public final class MqttTaskTriggerBuilder {
             retryPolicy,
             shutdownTimeout,
             duplicateWindow,
+            metrics,
             List.copyOf(listeners),
             List.copyOf(connectionListeners)));
   }
@@ -384,6 +392,7 @@ public final class MqttTaskTriggerBuilder {
       RetryPolicy retryPolicy,
       Duration shutdownTimeout,
       Duration duplicateWindow,
+      TriggerMetrics metrics,
       List<TriggerListener> listeners,
       List<Consumer<ConnectionState>> connectionListeners) {}
 }

@@ -16,6 +16,9 @@ public interface BrokerConnection {
   CompletableFuture<Void> publish(
       String topic, byte[] payload, int qos, boolean retain, @Nullable ByteBuffer correlationData);
 
+  /** Stops the subscription; completes once the broker confirms it. */
+  CompletableFuture<Void> unsubscribe(String topicFilter);
+
   /** Disconnects cleanly; a status topic gets its offline message from the caller first. */
   CompletableFuture<Void> disconnect();
 

@@ -86,6 +86,11 @@ public final class Mqtt3BrokerConnection extends AbstractBrokerConnection {
   }
 
   @Override
+  public CompletableFuture<Void> unsubscribe(String topicFilter) {
+    return client.unsubscribeWith().topicFilter(topicFilter).send().thenApply(ack -> null);
+  }
+
+  @Override
   protected CompletableFuture<Void> sendDisconnect() {
     return client.disconnect();
   }

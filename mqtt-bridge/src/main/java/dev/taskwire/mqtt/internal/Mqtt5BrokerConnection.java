@@ -93,6 +93,11 @@ public final class Mqtt5BrokerConnection extends AbstractBrokerConnection {
   }
 
   @Override
+  public CompletableFuture<Void> unsubscribe(String topicFilter) {
+    return client.unsubscribeWith().topicFilter(topicFilter).send().thenApply(ack -> null);
+  }
+
+  @Override
   protected CompletableFuture<Void> sendDisconnect() {
     return client.disconnect();
   }

@@ -12,6 +12,7 @@ import dev.taskwire.core.TriggerContext;
 import dev.taskwire.core.internal.Text;
 import dev.taskwire.mqtt.RetryPolicy;
 import dev.taskwire.mqtt.TaskStartRoute;
+import dev.taskwire.mqtt.TriggerMetrics;
 import dev.taskwire.mqtt.TriggerOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,8 @@ public final class TriggerPipeline {
   private final int maxInFlight;
   private final int maxQueued;
   private final RedeliveryGuard redeliveries;
+  private final TriggerMetrics metrics;
+  private final HealthTracker health;
 
   private final Queue<StartJob> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
@@ -65,7 +68,9 @@ public final class TriggerPipeline {
       ScheduledExecutorService scheduler,
       int maxInFlight,
       int maxQueued,
-      Duration duplicateWindow) {
+      Duration duplicateWindow,
+      TriggerMetrics metrics,
+      HealthTracker health) {
     this.routes = routes;
     this.parser = parser;
     this.sink = sink;
@@ -74,6 +79,8 @@ public final class TriggerPipeline {
     this.maxInFlight = maxInFlight;
     this.maxQueued = maxQueued;
     this.redeliveries = new RedeliveryGuard(duplicateWindow);
+    this.metrics = metrics;
+    this.health = health;
   }
 
   /** Starts or queues the work for one message; never throws, never blocks. */
@@ -96,6 +103,7 @@ public final class TriggerPipeline {
         message.acknowledgement().run();
         return;
       }
+      metrics.received();
 
       long ago =
           redeliveries.firstSeenMillisAgo(
@@ -104,7 +112,8 @@ public final class TriggerPipeline {
         finish(
             message,
             new TriggerOutcome.Ignored(
-                context, "Duplicate of a message received " + ago + " ms ago"));
+                context, "Duplicate of a message received " + ago + " ms ago"),
+            startNanos);
         return;
       }
 
@@ -113,21 +122,22 @@ public final class TriggerPipeline {
               ? idFromTopic(message.topic())
               : parser.parse(message.payload());
       if (parsed instanceof ParseResult.Rejected rejected) {
-        finish(message, new TriggerOutcome.Rejected(context, rejected.rejection()));
+        finish(message, new TriggerOutcome.Rejected(context, rejected.rejection()), startNanos);
         return;
       }
       if (parsed instanceof ParseResult.Ignored ignored) {
-        finish(message, new TriggerOutcome.Ignored(context, ignored.reason()));
+        finish(message, new TriggerOutcome.Ignored(context, ignored.reason()), startNanos);
         return;
       }
 
       TaskStartRequest request = ((ParseResult.Parsed) parsed).request();
       FilterOutcome filtered = route.get().filters().apply(request, context);
       if (filtered instanceof FilterOutcome.Rejected rejected) {
-        finish(message, new TriggerOutcome.Rejected(context, rejected.rejection()));
+        finish(message, new TriggerOutcome.Rejected(context, rejected.rejection()), startNanos);
       } else if (filtered instanceof FilterOutcome.Skipped skipped) {
-        finish(message, new TriggerOutcome.Ignored(context, skipped.reason()));
+        finish(message, new TriggerOutcome.Ignored(context, skipped.reason()), startNanos);
       } else {
+        metrics.accepted();
         TaskStartRequest passed = ((FilterOutcome.Passed) filtered).request();
         enqueue(new StartJob(message, context, route.get(), passed, startNanos));
       }
@@ -138,7 +148,8 @@ public final class TriggerPipeline {
           message,
           context,
           RejectReason.FILTER_FAILED,
-          "Internal error: " + e.getClass().getSimpleName());
+          "Internal error: " + e.getClass().getSimpleName(),
+          startNanos);
     }
   }
 
@@ -189,7 +200,8 @@ public final class TriggerPipeline {
           RejectReason.OVERLOADED,
           "Queue full ("
               + maxQueued
-              + " waiting); QoS 0 messages cannot be held back by the broker");
+              + " waiting); QoS 0 messages cannot be held back by the broker",
+          job.startNanos);
       return;
     }
     queue.add(job);
@@ -249,6 +261,7 @@ public final class TriggerPipeline {
       return;
     }
 
+    metrics.retried();
     Duration delay = retryPolicy.delayAfter(job.attempts);
     job.request = job.retryRequest(report);
     log.warn(
@@ -262,7 +275,7 @@ public final class TriggerPipeline {
   }
 
   private void complete(StartJob job, TriggerOutcome outcome) {
-    finish(job.message, outcome);
+    finish(job.message, outcome, job.startNanos);
     inFlight.decrementAndGet();
     drain();
     if (inFlight.get() == 0 && queued.get() == 0) {
@@ -273,11 +286,21 @@ public final class TriggerPipeline {
   }
 
   private void reject(
-      IncomingMessage message, TriggerContext context, RejectReason reason, String text) {
-    finish(message, new TriggerOutcome.Rejected(context, new Rejection(reason, text)));
+      IncomingMessage message,
+      TriggerContext context,
+      RejectReason reason,
+      String text,
+      long startNanos) {
+    finish(message, new TriggerOutcome.Rejected(context, new Rejection(reason, text)), startNanos);
   }
 
-  private void finish(IncomingMessage message, TriggerOutcome outcome) {
+  private void finish(IncomingMessage message, TriggerOutcome outcome, long startNanos) {
+    try {
+      health.record(outcome);
+      metrics.outcome(outcome, Duration.ofNanos(System.nanoTime() - startNanos));
+    } catch (RuntimeException e) {
+      log.warn("Recording metrics for a message on {} failed", message.topic(), e);
+    }
     try {
       sink.accept(new Finished(outcome, message));
     } catch (RuntimeException e) {
