@@ -35,6 +35,12 @@ final class RunCommand {
       config.close();
       throw e;
     }
+    StatusServer server = config.startStatusServer();
+    if (server != null) {
+      out.printf(
+          "Health on http://%s:%d/health, metrics on /metrics%n",
+          config.endpoint.host(), server.port());
+    }
     out.printf(
         "taskwire is running with %s configuration %s; Ctrl-C stops it%n", config.format, file);
     try {

@@ -8,10 +8,13 @@ import dev.taskwire.core.TaskCatalog;
 import dev.taskwire.core.TaskwireException;
 import dev.taskwire.mqtt.MqttTaskTrigger;
 import dev.taskwire.mqtt.MqttTaskTriggerBuilder;
+import dev.taskwire.mqtt.metrics.MicrometerTriggerMetrics;
 import dev.taskwire.qrs.QrsAuthentication;
 import dev.taskwire.qrs.QrsConfig;
 import dev.taskwire.qrs.QrsTaskCatalog;
 import dev.taskwire.qrs.QrsTaskStarter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,17 +40,29 @@ final class RunnerConfig implements AutoCloseable {
   final String format;
   final QrsTaskStarter starter;
   final MqttTaskTrigger trigger;
+  final @Nullable StatusEndpoint endpoint;
   private final List<AutoCloseable> resources;
+
+  /**
+   * Where the runner serves health and metrics, when {@code http.port} is set.
+   *
+   * @param host the address to listen on (loopback by default)
+   * @param port the port
+   * @param registry the registry the trigger's metrics go to
+   */
+  record StatusEndpoint(String host, int port, PrometheusMeterRegistry registry) {}
 
   private RunnerConfig(
       String format,
       QrsTaskStarter starter,
       MqttTaskTrigger trigger,
-      List<AutoCloseable> resources) {
+      List<AutoCloseable> resources,
+      @Nullable StatusEndpoint endpoint) {
     this.format = format;
     this.starter = starter;
     this.trigger = trigger;
     this.resources = resources;
+    this.endpoint = endpoint;
   }
 
   /**
@@ -69,8 +85,10 @@ final class RunnerConfig implements AutoCloseable {
   }
 
   private static RunnerConfig taskwire(ConfigNode root, ClassLoader loader) {
-    root.requireOnly(List.of("mqtt", "qrs", "trigger", "filters"));
-    MqttTaskTriggerBuilder builder = MqttTaskTrigger.builder();
+    root.requireOnly(List.of("mqtt", "qrs", "trigger", "filters", "http"));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MqttTaskTriggerBuilder builder =
+        MqttTaskTrigger.builder().metrics(new MicrometerTriggerMetrics(registry, "taskwire"));
     TriggerSettings.applyMqtt(root.child("mqtt"), builder);
     TriggerSettings.applyTrigger(root.child("trigger"), builder);
 
@@ -80,7 +98,13 @@ final class RunnerConfig implements AutoCloseable {
     builder
         .taskStarter(starter)
         .filters(FilterSettings.fromTaskwire(root.child("filters"), catalog, loader));
-    return new RunnerConfig("taskwire", starter, builder.build(), resources);
+    ConfigNode http = root.child("http");
+    http.requireOnly(List.of("host", "port"));
+    StatusEndpoint endpoint =
+        http.integer("port")
+            .map(port -> new StatusEndpoint(http.text("host").orElse("127.0.0.1"), port, registry))
+            .orElse(null);
+    return new RunnerConfig("taskwire", starter, builder.build(), resources, endpoint);
   }
 
   private static RunnerConfig butler(ConfigNode butler, ClassLoader loader) {
@@ -99,7 +123,7 @@ final class RunnerConfig implements AutoCloseable {
             .taskStartTopic(mqtt.requiredText("taskStartTopic"))
             .taskStarter(starter)
             .filters(FilterSettings.fromButler(butler, catalog(starter, resources), loader));
-    return new RunnerConfig("Butler", starter, builder.build(), resources);
+    return new RunnerConfig("Butler", starter, builder.build(), resources, null);
   }
 
   private static QrsConfig butlerQrs(ConfigNode butler) {
@@ -163,6 +187,17 @@ final class RunnerConfig implements AutoCloseable {
       throw new TaskwireException(
           "Configuration file " + file + " could not be read: " + e.getMessage(), e);
     }
+  }
+
+  /** Starts the health and metrics endpoint when {@code http.port} is set; returns null if not. */
+  @Nullable StatusServer startStatusServer() {
+    if (endpoint == null) {
+      return null;
+    }
+    StatusServer server =
+        StatusServer.start(endpoint.host(), endpoint.port(), trigger, endpoint.registry());
+    resources.add(0, server);
+    return server;
   }
 
   @Override

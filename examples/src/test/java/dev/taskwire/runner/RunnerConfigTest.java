@@ -140,6 +140,60 @@ class RunnerConfigTest {
   }
 
   @Test
+  void servesHealthAndPrometheusMetricsOnLoopback() throws Exception {
+    Path file =
+        write(
+            "taskwire:",
+            "  mqtt: {host: 127.0.0.1, rootTopic: '"
+                + root
+                + "/#', taskStartTopic: "
+                + root
+                + "/start_task, cleanStart: true}",
+            "  qrs:",
+            "    host: localhost",
+            "    port: " + emulator.port(),
+            "    clientCert: certs/client.pem",
+            "    clientKey: certs/client_key.pem",
+            "    rootCa: certs/root.pem",
+            "  http: {port: 0}");
+    config = RunnerConfig.load(file, name -> null, loader());
+    config.trigger.startAndWait(Duration.ofSeconds(10));
+    StatusServer server = config.startStatusServer();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.URI base = java.net.URI.create("http://127.0.0.1:" + server.port());
+
+    publish(T);
+    publish("abc");
+    awaitStart();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                get(http, base.resolve("/metrics"))
+                    .body()
+                    .contains("taskwire_triggers_rejected_total"));
+
+    var health = get(http, base.resolve("/health"));
+    String metrics = get(http, base.resolve("/metrics")).body();
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body())
+        .contains("\"status\":\"UP\"")
+        .contains("\"connection\":\"CONNECTED\"");
+    assertThat(metrics)
+        .contains("taskwire_triggers_received_total{trigger=\"taskwire\"} 2.0")
+        .contains("taskwire_tasks_started_total{trigger=\"taskwire\"} 1.0")
+        .contains(
+            "taskwire_triggers_rejected_total{reason=\"invalid-task-id\",trigger=\"taskwire\"} 1.0");
+  }
+
+  private static java.net.http.HttpResponse<String> get(
+      java.net.http.HttpClient http, java.net.URI uri) throws Exception {
+    return http.send(
+        java.net.http.HttpRequest.newBuilder(uri).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void namesTheButlerKeyAndTheAbsolutePathOfAMissingCertificate() throws IOException {
     Path file =
         write(
