@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskwire.mqtt.MqttTaskTrigger;
+import dev.taskwire.mqtt.MqttTaskTriggerBuilder;
 import dev.taskwire.qrs.QrsAuthentication;
 import dev.taskwire.qrs.QrsConfig;
 import dev.taskwire.qrs.QrsTaskStarter;
@@ -113,8 +114,14 @@ public final class SystemUnderTest {
     // Defaults throughout, but for the session: a clean one that the broker drops on disconnect,
     // so that runs leave nothing behind on the shared broker. Neither touches the message path.
     Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    MqttTaskTriggerBuilder builder = MqttTaskTrigger.builder();
+    // For diagnosis only: -Dbench.duplicateWindowMs=0 turns taskwire's duplicate guard off.
+    String duplicateWindow = System.getProperty("bench.duplicateWindowMs");
+    if (duplicateWindow != null) {
+      builder.duplicateWindow(Duration.ofMillis(Long.parseLong(duplicateWindow)));
+    }
     MqttTaskTrigger trigger =
-        MqttTaskTrigger.builder()
+        builder
             .broker(brokerHost, brokerPort)
             .cleanStart(true)
             .sessionExpiry(Duration.ZERO)
