@@ -5,6 +5,7 @@ import dev.taskwire.core.TaskCatalog;
 import dev.taskwire.core.TaskId;
 import dev.taskwire.core.TriggerFilter;
 import dev.taskwire.core.filter.DebounceFilter;
+import dev.taskwire.core.filter.PublisherFilter;
 import dev.taskwire.core.filter.RateLimitFilter;
 import dev.taskwire.core.filter.TaskListFilter;
 import dev.taskwire.core.filter.TaskRule;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
 final class FilterSettings {
 
   static final List<String> KEYS =
-      List.of("discover", "allow", "deny", "debounce", "rateLimit", "timeWindow");
+      List.of("discover", "allow", "deny", "debounce", "rateLimit", "timeWindow", "publisher");
   static final List<String> LIST_KEYS = List.of("taskId", "tag", "customProperty");
 
   private FilterSettings() {}
@@ -60,6 +61,13 @@ final class FilterSettings {
     }
     if (filters.has("timeWindow")) {
       chosen.add(timeWindow(filters.child("timeWindow")));
+    }
+    if (filters.has("publisher")) {
+      ConfigNode publisher = filters.child("publisher");
+      publisher.requireOnly(List.of("userProperty", "allowed"));
+      chosen.add(
+          new PublisherFilter(
+              publisher.requiredText("userProperty"), Set.copyOf(publisher.strings("allowed"))));
     }
 
     boolean discover = filters.bool("discover").orElse(true);

@@ -66,6 +66,33 @@ class MetricsTest {
     }
   }
 
+  @Test
+  void listenersRunWithTheTriggersTopicAndTasksInTheMdc() {
+    String root = TestBroker.uniqueRoot();
+    String id = id();
+    java.util.concurrent.CompletableFuture<String> seen =
+        new java.util.concurrent.CompletableFuture<>();
+    Mqtt5BlockingClient publisher = TestBroker.publisher();
+
+    try (MqttTaskTrigger trigger =
+        TestBroker.trigger(root)
+            .taskStarter(new RecordingStarter())
+            .listener(
+                o ->
+                    seen.complete(
+                        org.slf4j.MDC.get("taskwire.topic")
+                            + " "
+                            + org.slf4j.MDC.get("taskwire.tasks")))
+            .build()) {
+      trigger.startAndWait(Duration.ofSeconds(10));
+      TestBroker.publish(publisher, root + "/start_task", id.getBytes(UTF_8));
+
+      assertThat(seen).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(root + "/start_task " + id);
+    } finally {
+      publisher.disconnect();
+    }
+  }
+
   private static double count(SimpleMeterRegistry registry, String name) {
     return registry.get(name).counter().count();
   }

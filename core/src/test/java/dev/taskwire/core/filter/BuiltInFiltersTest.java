@@ -159,4 +159,23 @@ class BuiltInFiltersTest {
         .isEqualTo(
             "Outside the start window 22:00-06:00 on [FRIDAY] (Europe/Stockholm); it is now 2026-12-05T06:30");
   }
+
+  @Test
+  void publisherFilterAllowsOnlyStampedKnownPublishers() {
+    PublisherFilter publishers = new PublisherFilter("client-id", Set.of("erp-loader"));
+    TriggerContext known =
+        new TriggerContext(
+            "t", false, List.of(Map.entry("client-id", "erp-loader")), Instant.now());
+    TriggerContext stranger =
+        new TriggerContext("t", false, List.of(Map.entry("client-id", "laptop-42")), Instant.now());
+
+    assertThat(publishers.apply(TaskStartRequest.ofIds(SALES), known))
+        .isEqualTo(FilterDecision.accept());
+    assertThat(publishers.apply(TaskStartRequest.ofIds(SALES), stranger))
+        .isEqualTo(
+            FilterDecision.reject(
+                "Publisher 'laptop-42' (user property client-id) is not allowed to start tasks"));
+    assertThat(publishers.apply(TaskStartRequest.ofIds(SALES), CONTEXT))
+        .isEqualTo(FilterDecision.reject("The message has no user property 'client-id'"));
+  }
 }

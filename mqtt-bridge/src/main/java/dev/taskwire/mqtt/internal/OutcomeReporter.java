@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Reports each final outcome (log line, listeners, result topic, MQTT 5 response topic), then
@@ -45,14 +46,19 @@ public final class OutcomeReporter implements Consumer<TriggerPipeline.Finished>
   public void accept(TriggerPipeline.Finished finished) {
     TriggerOutcome outcome = finished.outcome();
     IncomingMessage message = finished.message();
-    logOutcome(outcome);
 
-    for (TriggerListener listener : listeners) {
-      try {
-        listener.onOutcome(outcome);
-      } catch (RuntimeException e) {
-        log.error(
-            "A trigger listener failed on the outcome of a message on {}", message.topic(), e);
+    // The log line and the listeners run with MDC fields taskwire.topic and taskwire.tasks, so
+    // that a log layout, and the application's own logging in a listener, can follow a trigger.
+    try (MDC.MDCCloseable topicField = MDC.putCloseable("taskwire.topic", message.topic());
+        MDC.MDCCloseable tasksField = MDC.putCloseable("taskwire.tasks", tasks(outcome))) {
+      logOutcome(outcome);
+      for (TriggerListener listener : listeners) {
+        try {
+          listener.onOutcome(outcome);
+        } catch (RuntimeException e) {
+          log.error(
+              "A trigger listener failed on the outcome of a message on {}", message.topic(), e);
+        }
       }
     }
 
@@ -85,7 +91,21 @@ public final class OutcomeReporter implements Consumer<TriggerPipeline.Finished>
   }
 
   private static void logOutcome(TriggerOutcome outcome) {
-    String topic = outcome.context().topic();
+    logLine(outcome, outcome.context().topic());
+  }
+
+  private static String tasks(TriggerOutcome outcome) {
+    TaskStartReport report =
+        outcome instanceof TriggerOutcome.Completed completed
+            ? completed.report()
+            : outcome instanceof TriggerOutcome.DeadLettered dead ? dead.report() : null;
+    if (report == null) {
+      return "";
+    }
+    return String.join(",", report.results().stream().map(TaskStartResult::task).toList());
+  }
+
+  private static void logLine(TriggerOutcome outcome, String topic) {
     if (outcome instanceof TriggerOutcome.Completed completed) {
       if (completed.report().allStarted()) {
         log.info(
