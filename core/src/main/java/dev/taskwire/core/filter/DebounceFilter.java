@@ -6,10 +6,10 @@ import dev.taskwire.core.TriggerContext;
 import dev.taskwire.core.TriggerFilter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Coalesces identical requests: the first passes, and an identical one (same tasks, same
@@ -28,11 +28,12 @@ public final class DebounceFilter implements TriggerFilter {
   /** Where the filter runs by default: {@value}, after allow and deny lists. */
   public static final int DEFAULT_ORDER = -50;
 
-  private static final int SWEEP_THRESHOLD = 10_000;
+  private record Passed(TaskStartRequest request, long at) {}
 
   private final Duration window;
   private final Clock clock;
-  private final Map<TaskStartRequest, Long> lastPassed = new ConcurrentHashMap<>();
+  private final Map<TaskStartRequest, Long> lastPassed = new HashMap<>();
+  private final ArrayDeque<Passed> passes = new ArrayDeque<>();
 
   /** Skips identical requests within {@code window} of the last one that passed. */
   public DebounceFilter(Duration window) {
@@ -62,31 +63,28 @@ public final class DebounceFilter implements TriggerFilter {
   public FilterDecision apply(TaskStartRequest request, TriggerContext context) {
     long now = clock.millis();
     long windowMillis = window.toMillis();
-    AtomicBoolean passed = new AtomicBoolean();
-    long since =
-        lastPassed.compute(
-            request,
-            (key, last) -> {
-              if (last == null || now - last >= windowMillis) {
-                passed.set(true);
-                return now;
-              }
-              return last;
-            });
-    if (lastPassed.size() > SWEEP_THRESHOLD) {
-      lastPassed.values().removeIf(last -> now - last >= windowMillis);
-    }
-
-    if (passed.get()) {
-      return FilterDecision.accept();
+    long since;
+    synchronized (this) {
+      // Expire oldest first, so each request costs the same however full the window is.
+      while (!passes.isEmpty() && now - passes.peekFirst().at() >= windowMillis) {
+        Passed oldest = passes.pollFirst();
+        lastPassed.remove(oldest.request(), oldest.at());
+      }
+      Long last = lastPassed.get(request);
+      if (last == null) {
+        lastPassed.put(request, now);
+        passes.addLast(new Passed(request, now));
+        return FilterDecision.accept();
+      }
+      since = now - last;
     }
     return FilterDecision.skip(
         "Duplicate of a request for "
             + request.selector().describe()
             + " "
-            + (now - since)
+            + since
             + " ms ago (window "
-            + window.toMillis()
+            + windowMillis
             + " ms)");
   }
 }

@@ -4,10 +4,10 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,13 +15,17 @@ import org.jspecify.annotations.Nullable;
  * within the window. The MQTT client does not tell a redelivered message from a new one, so content
  * is all there is to go on; a producer that repeats the same trigger within the window is coalesced
  * too, which is what it would want of a reload.
+ *
+ * <p>Entries expire oldest first from a queue kept beside the map, so each message costs a constant
+ * amount of work however many messages the window holds.
  */
 final class RedeliveryGuard {
 
-  private static final int SWEEP_THRESHOLD = 10_000;
+  private record Seen(String key, long at) {}
 
   private final long windowNanos;
-  private final Map<String, Long> seen = new ConcurrentHashMap<>();
+  private final Map<String, Long> firstSeen = new HashMap<>();
+  private final ArrayDeque<Seen> arrivals = new ArrayDeque<>();
 
   RedeliveryGuard(Duration window) {
     this.windowNanos = window.toNanos();
@@ -35,23 +39,25 @@ final class RedeliveryGuard {
     if (windowNanos == 0) {
       return -1;
     }
-    long now = System.nanoTime();
     String key = key(topic, payload, correlationData);
-    AtomicBoolean fresh = new AtomicBoolean();
-    long first =
-        seen.compute(
-            key,
-            (k, previous) -> {
-              if (previous == null || now - previous >= windowNanos) {
-                fresh.set(true);
-                return now;
-              }
-              return previous;
-            });
-    if (seen.size() > SWEEP_THRESHOLD) {
-      seen.values().removeIf(time -> now - time >= windowNanos);
+    long now = System.nanoTime();
+    synchronized (this) {
+      expire(now);
+      Long first = firstSeen.get(key);
+      if (first != null) {
+        return Duration.ofNanos(now - first).toMillis();
+      }
+      firstSeen.put(key, now);
+      arrivals.addLast(new Seen(key, now));
+      return -1;
     }
-    return fresh.get() ? -1 : Duration.ofNanos(now - first).toMillis();
+  }
+
+  private void expire(long now) {
+    while (!arrivals.isEmpty() && now - arrivals.peekFirst().at() >= windowNanos) {
+      Seen oldest = arrivals.pollFirst();
+      firstSeen.remove(oldest.key(), oldest.at());
+    }
   }
 
   private static String key(String topic, ByteBuffer payload, @Nullable ByteBuffer correlation) {
