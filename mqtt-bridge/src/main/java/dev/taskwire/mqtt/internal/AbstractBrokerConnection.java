@@ -1,5 +1,7 @@
 package dev.taskwire.mqtt.internal;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientBuilder;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
@@ -8,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -32,6 +35,25 @@ abstract class AbstractBrokerConnection implements BrokerConnection {
   AbstractBrokerConnection(BrokerSettings settings, Executor callbackExecutor) {
     this.settings = settings;
     this.callbackExecutor = callbackExecutor;
+  }
+
+  /** A client builder with what both protocol versions share: address, reconnects, TLS. */
+  MqttClientBuilder clientBuilder() {
+    MqttClientBuilder builder =
+        MqttClient.builder()
+            .identifier(settings.clientId())
+            .serverHost(settings.host())
+            .serverPort(settings.port())
+            .automaticReconnect()
+            .initialDelay(settings.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
+            .maxDelay(settings.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
+            .applyAutomaticReconnect()
+            .addConnectedListener(context -> connected())
+            .addDisconnectedListener(this::disconnected);
+    if (settings.tls() != null) {
+      builder = builder.sslConfig(TlsConfig.of(settings.tls()));
+    }
+    return builder;
   }
 
   BrokerSettings settings() {

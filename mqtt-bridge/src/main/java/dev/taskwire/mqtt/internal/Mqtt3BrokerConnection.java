@@ -2,7 +2,6 @@ package dev.taskwire.mqtt.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
@@ -12,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,21 +23,7 @@ public final class Mqtt3BrokerConnection extends AbstractBrokerConnection {
 
   public Mqtt3BrokerConnection(BrokerSettings settings, Executor callbackExecutor) {
     super(settings, callbackExecutor);
-    Mqtt3ClientBuilder builder =
-        MqttClient.builder()
-            .useMqttVersion3()
-            .identifier(settings.clientId())
-            .serverHost(settings.host())
-            .serverPort(settings.port())
-            .automaticReconnect()
-            .initialDelay(settings.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
-            .maxDelay(settings.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
-            .applyAutomaticReconnect()
-            .addConnectedListener(context -> connected())
-            .addDisconnectedListener(this::disconnected);
-    if (settings.tls() != null) {
-      builder = builder.sslConfig(TlsConfig.of(settings.tls()));
-    }
+    Mqtt3ClientBuilder builder = clientBuilder().useMqttVersion3();
     if (settings.username() != null) {
       builder =
           builder

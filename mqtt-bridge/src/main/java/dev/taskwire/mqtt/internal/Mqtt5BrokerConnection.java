@@ -2,7 +2,6 @@ package dev.taskwire.mqtt.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** A broker connection over MQTT 5, with manual acknowledgement and flow control. */
@@ -28,21 +26,7 @@ public final class Mqtt5BrokerConnection extends AbstractBrokerConnection {
 
   public Mqtt5BrokerConnection(BrokerSettings settings, Executor callbackExecutor) {
     super(settings, callbackExecutor);
-    Mqtt5ClientBuilder builder =
-        MqttClient.builder()
-            .useMqttVersion5()
-            .identifier(settings.clientId())
-            .serverHost(settings.host())
-            .serverPort(settings.port())
-            .automaticReconnect()
-            .initialDelay(settings.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
-            .maxDelay(settings.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
-            .applyAutomaticReconnect()
-            .addConnectedListener(context -> connected())
-            .addDisconnectedListener(this::disconnected);
-    if (settings.tls() != null) {
-      builder = builder.sslConfig(TlsConfig.of(settings.tls()));
-    }
+    Mqtt5ClientBuilder builder = clientBuilder().useMqttVersion5();
     if (settings.statusTopic() != null) {
       builder =
           builder

@@ -85,7 +85,7 @@ public final class TlsSetup {
    * Checks the chain against the configured roots but not the host name: an {@link
    * X509ExtendedTrustManager} is asked to identify the endpoint itself, and this one does not.
    */
-  private static final class AnyHostName extends X509ExtendedTrustManager {
+  private static final class AnyHostName extends ServerOnly {
     private final X509TrustManager roots;
 
     AnyHostName(X509TrustManager roots) {
@@ -111,31 +111,13 @@ public final class TlsSetup {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      throw new CertificateException("Not a server");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      throw new CertificateException("Not a server");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType)
-        throws CertificateException {
-      throw new CertificateException("Not a server");
-    }
-
-    @Override
     public X509Certificate[] getAcceptedIssuers() {
       return roots.getAcceptedIssuers();
     }
   }
 
   /** Accepts any server: only ever on explicit request. */
-  private static final class AnyServer extends X509ExtendedTrustManager {
+  private static final class AnyServer extends ServerOnly {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
@@ -146,6 +128,14 @@ public final class TlsSetup {
     public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
     @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+
+  /** A trust manager on the client side: it is never asked to trust a client. */
+  private abstract static class ServerOnly extends X509ExtendedTrustManager {
+    @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
         throws CertificateException {
       throw new CertificateException("Not a server");
@@ -161,11 +151,6 @@ public final class TlsSetup {
     public void checkClientTrusted(X509Certificate[] chain, String authType)
         throws CertificateException {
       throw new CertificateException("Not a server");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
     }
   }
 }
