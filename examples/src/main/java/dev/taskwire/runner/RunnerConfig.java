@@ -96,7 +96,7 @@ final class RunnerConfig implements AutoCloseable {
     List<AutoCloseable> resources = new ArrayList<>();
     Supplier<TaskCatalog> catalog = catalog(starter, resources);
     builder
-        .taskStarter(starter)
+        .taskStarter(TriggerSettings.guarded(root.child("trigger"), starter))
         .filters(FilterSettings.fromTaskwire(root.child("filters"), catalog, loader));
     ConfigNode http = root.child("http");
     http.requireOnly(List.of("host", "port"));

@@ -1,5 +1,7 @@
 package dev.taskwire.runner;
 
+import dev.taskwire.core.CircuitBreaker;
+import dev.taskwire.core.TaskStarter;
 import dev.taskwire.mqtt.BrokerTls;
 import dev.taskwire.mqtt.MqttTaskTriggerBuilder;
 import dev.taskwire.mqtt.MqttVersion;
@@ -102,6 +104,19 @@ final class TriggerSettings {
             retry.integer("maxAttempts").orElse(defaults.maxAttempts()),
             retry.duration("initialDelay").orElse(defaults.initialDelay()),
             retry.duration("maxDelay").orElse(defaults.maxDelay())));
+  }
+
+  /** Wraps {@code starter} in a circuit breaker when {@code trigger.circuitBreaker} is set. */
+  static TaskStarter guarded(ConfigNode trigger, TaskStarter starter) {
+    if (!trigger.has("circuitBreaker")) {
+      return starter;
+    }
+    ConfigNode breaker = trigger.child("circuitBreaker");
+    breaker.requireOnly(List.of("failures", "openFor"));
+    return CircuitBreaker.wrap(
+        starter,
+        breaker.integer("failures").orElse(5),
+        breaker.duration("openFor").orElse(java.time.Duration.ofSeconds(30)));
   }
 
   private static BrokerTls tls(ConfigNode tls) {

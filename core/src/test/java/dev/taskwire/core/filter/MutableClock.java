@@ -6,17 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /** A clock that tests move by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
   private Instant now;
   private final ZoneId zone;
 
-  MutableClock(Instant start, ZoneId zone) {
+  public MutableClock(Instant start, ZoneId zone) {
     this.now = start;
     this.zone = zone;
   }
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     now = now.plus(by);
   }
 
