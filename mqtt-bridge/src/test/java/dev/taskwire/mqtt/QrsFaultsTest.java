@@ -99,13 +99,39 @@ class QrsFaultsTest {
   }
 
   @Test
-  void startsEveryTriggerOnceThroughServerErrorsAndResets() {
+  void startsEveryTriggerOnceThroughServerErrors() {
     startAll(0);
-    emulator.faults().failNext(FaultScope.TASK_STARTS, 4, 500, "Internal error").resetNext(3);
+    emulator.faults().failNext(FaultScope.TASK_STARTS, 4, 500, "Internal error");
 
     publishAll();
 
     assertEveryTriggerStartedExactlyOnce(outcomes.await(TRIGGERS));
+  }
+
+  @Test
+  void reportsStartsCutOffAfterSendingAsUncertainAndNeverSendsThemTwice() {
+    startAll(0);
+    emulator.faults().resetNext(3);
+
+    publishAll();
+
+    List<TriggerOutcome> seen = outcomes.await(TRIGGERS);
+    List<TaskStartResult> results =
+        seen.stream()
+            .flatMap(o -> ((TriggerOutcome.Completed) o).report().results().stream())
+            .toList();
+    assertThat(results).extracting(TaskStartResult::task).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(results.stream().filter(r -> !r.started()))
+        .hasSize(3)
+        .allSatisfy(
+            r ->
+                assertThat(((TaskStartResult.Failed) r).kind())
+                    .isEqualTo(dev.taskwire.core.FailureKind.UNCERTAIN));
+    Map<String, Long> startCalls =
+        emulator.requests().stream()
+            .filter(r -> r.path().endsWith("/start/synchronous"))
+            .collect(Collectors.groupingBy(r -> r.path().split("/")[3], Collectors.counting()));
+    assertThat(startCalls.values()).containsOnly(1L);
   }
 
   @Test

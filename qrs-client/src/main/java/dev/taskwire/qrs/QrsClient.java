@@ -226,13 +226,22 @@ public final class QrsClient implements AutoCloseable {
           cause);
     }
     if (cause instanceof ConnectException) {
+      String reason = cause.getMessage() == null ? "connection refused" : cause.getMessage();
       return new QrsTransportException(
-          where + " could not connect: " + cause.getMessage(), FailureKind.NETWORK, false, cause);
-    }
-    if (cause instanceof SSLHandshakeException) {
-      return new QrsTransportException(
-          where + " failed the TLS handshake: " + cause.getMessage() + tlsHint(cause),
+          where
+              + " could not connect ("
+              + reason
+              + "): is QRS listening there? (qrs.host, qrs.port)",
           FailureKind.NETWORK,
+          false,
+          cause);
+    }
+    SSLHandshakeException handshake = handshakeFailure(cause);
+    if (handshake != null) {
+      // A certificate that does not check out will not check out on the next try either.
+      return new QrsTransportException(
+          where + " failed the TLS handshake: " + handshake.getMessage() + tlsHint(handshake),
+          FailureKind.CONFIGURATION,
           false,
           cause);
     }
@@ -241,6 +250,15 @@ public final class QrsClient implements AutoCloseable {
           where + " failed: " + cause, FailureKind.NETWORK, true, cause);
     }
     return new QrsTransportException(where + " failed: " + cause, FailureKind.NETWORK, true, cause);
+  }
+
+  private static @Nullable SSLHandshakeException handshakeFailure(Throwable cause) {
+    for (Throwable current = cause; current != null; current = current.getCause()) {
+      if (current instanceof SSLHandshakeException handshake) {
+        return handshake;
+      }
+    }
+    return null;
   }
 
   private static String tlsHint(Throwable cause) {

@@ -7,37 +7,76 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * How the client retries a request that failed where a retry is safe.
  *
- * <p>Safe means: the request cannot have had an effect. Lookups and status reads ({@code GET}) are
- * retried on a server error, a network failure or a timeout. A start ({@code POST}) is retried only
- * when the connection could not be opened or QRS answered 503 (it did not act); a start that timed
- * out or was answered 500 may have started the task, so it is not retried here, and the failure is
- * reported for the caller to decide. Delays grow exponentially with full jitter.
+ * <p>Safe means that the retry cannot make QRS act twice. A start ({@code POST}) is not idempotent:
+ * a start that reached QRS and is sent again starts the task twice. So a start is retried only when
+ * it certainly did not reach QRS, or QRS said it did not act: the connection could not be opened,
+ * the TLS handshake failed before the request was sent, or QRS answered 503. A start answered 500,
+ * reset after it was sent, or timed out waiting for its answer may have started the task; it is not
+ * retried, and the failure is reported for the caller to decide. Lookups and status reads ({@code
+ * GET}) are idempotent and are retried on 500, 502, 503, 504, a network failure or a timeout. A
+ * certificate that fails verification (host name, root CA) is never retried.
+ *
+ * <p>The delay before retry {@code n} (counted from 1) is drawn uniformly from zero to {@code
+ * min(maxBackoff, initialBackoff * 2^(n-1))} ("full jitter"), or is exactly that ceiling with
+ * jitter off. Each retry is logged at WARN with its attempt number.
+ *
+ * <pre>{@code
+ * QrsConfig.builder().retry(new QrsRetry(5, Duration.ofMillis(100), Duration.ofSeconds(2)))
+ * }</pre>
  *
  * @param maxAttempts attempts in all, the first included; 1 means no retry
  * @param initialBackoff the largest delay before the first retry
  * @param maxBackoff the largest delay before any retry
+ * @param jitter whether each delay is drawn at random below its ceiling
  */
-public record QrsRetry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+public record QrsRetry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, boolean jitter) {
 
-  /** Three attempts, waiting up to 200 ms, then up to 400 ms, and never more than 5 s. */
+  /** Three attempts, waiting up to 200 ms, then up to 400 ms, never more than 5 s; jitter on. */
   public static final QrsRetry DEFAULT =
-      new QrsRetry(3, Duration.ofMillis(200), Duration.ofSeconds(5));
+      new QrsRetry(3, Duration.ofMillis(200), Duration.ofSeconds(5), true);
 
-  /** One attempt. */
-  public static final QrsRetry NONE = new QrsRetry(1, Duration.ZERO, Duration.ZERO);
+  /** One attempt, no retry. */
+  public static final QrsRetry NONE = new QrsRetry(1, Duration.ZERO, Duration.ZERO, true);
 
+  /**
+   * Checks the policy.
+   *
+   * @throws IllegalArgumentException if {@code maxAttempts} is below 1 or above 100, a backoff is
+   *     negative, or {@code maxBackoff} is below {@code initialBackoff}
+   */
   public QrsRetry {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
-    }
     Objects.requireNonNull(initialBackoff, "initialBackoff == null");
     Objects.requireNonNull(maxBackoff, "maxBackoff == null");
+    if (maxAttempts < 1 || maxAttempts > 100) {
+      throw new IllegalArgumentException(
+          "Attempts " + maxAttempts + " is out of range 1 to 100 (qrs.retry.maxAttempts)");
+    }
+    if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new IllegalArgumentException(
+          "Backoffs must satisfy 0 <= initialBackoff <= maxBackoff, were "
+              + initialBackoff
+              + " and "
+              + maxBackoff
+              + " (qrs.retry)");
+    }
   }
 
-  /** A random delay before the attempt after {@code attempt} (counted from 1). */
+  /** A policy with full jitter. */
+  public QrsRetry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+    this(maxAttempts, initialBackoff, maxBackoff, true);
+  }
+
+  /** The delay before the attempt after {@code attempt} (counted from 1). */
   public Duration backoff(int attempt) {
+    int doublings = Math.max(0, Math.min(attempt - 1, 30));
+    long initial = initialBackoff.toMillis();
     long ceiling =
-        Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(attempt - 1, 20));
+        initial > (maxBackoff.toMillis() >> doublings)
+            ? maxBackoff.toMillis()
+            : Math.min(maxBackoff.toMillis(), initial << doublings);
+    if (!jitter) {
+      return Duration.ofMillis(ceiling);
+    }
     return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
   }
 }

@@ -94,7 +94,7 @@ public final class QrsTaskStarter implements TaskStarter {
     return client
         .post(path, Map.of(), null)
         .thenCompose(response -> startAnswer(id.value(), response))
-        .exceptionally(failure -> QrsFailures.of(id.value(), unwrap(failure)));
+        .exceptionally(failure -> QrsFailures.of(id.value(), unwrap(failure), true));
   }
 
   private CompletableFuture<TaskStartResult> startAnswer(String task, QrsResponse response) {
@@ -140,7 +140,7 @@ public final class QrsTaskStarter implements TaskStarter {
         .exceptionally(
             failure ->
                 ids.stream()
-                    .map(id -> (TaskStartResult) QrsFailures.of(id.value(), unwrap(failure)))
+                    .map(id -> (TaskStartResult) QrsFailures.of(id.value(), unwrap(failure), true))
                     .toList());
   }
 
@@ -167,7 +167,7 @@ public final class QrsTaskStarter implements TaskStarter {
               }
               return startIds(ids);
             })
-        .exceptionally(failure -> List.of(QrsFailures.of(what, unwrap(failure))));
+        .exceptionally(failure -> List.of(QrsFailures.of(what, unwrap(failure), false)));
   }
 
   private static @Nullable String sessionOf(String body) {

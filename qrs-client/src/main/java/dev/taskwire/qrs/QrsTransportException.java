@@ -4,9 +4,10 @@ import dev.taskwire.core.FailureKind;
 import dev.taskwire.core.TaskwireException;
 
 /**
- * No answer came from QRS: the connection failed, was reset, or timed out. {@link #kind()} is
- * {@link FailureKind#NETWORK} or {@link FailureKind#TIMEOUT}; {@link #maybeSent()} tells whether
- * QRS may have received the request (and so may have acted on it).
+ * No answer came from QRS: the connection failed, was reset, or timed out, or the TLS handshake
+ * failed. {@link #kind()} is {@link FailureKind#NETWORK}, {@link FailureKind#TIMEOUT}, or {@link
+ * FailureKind#CONFIGURATION} for a certificate that does not check out; {@link #maybeSent()} tells
+ * whether QRS may have received the request (and so may have acted on it).
  */
 public final class QrsTransportException extends TaskwireException {
 

@@ -161,7 +161,8 @@ class AuthenticationModesTest {
                 .build());
 
     TaskStartResult.Failed failed = (TaskStartResult.Failed) verified;
-    assertThat(failed.kind()).isEqualTo(FailureKind.NETWORK);
+    assertThat(failed.kind()).isEqualTo(FailureKind.CONFIGURATION);
+    assertThat(failed.retryable()).isFalse();
     assertThat(failed.message()).contains("qrs.hostnameVerification");
     assertThat(unverified.started()).isTrue();
   }

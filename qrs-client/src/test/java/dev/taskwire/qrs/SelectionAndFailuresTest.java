@@ -182,8 +182,10 @@ class SelectionAndFailuresTest {
             TaskStartRequest.of(new TaskSelector.ByName("Reload sales")));
 
     TaskStartResult.Failed failed = (TaskStartResult.Failed) start.results().get(0);
-    assertThat(failed.kind()).isEqualTo(FailureKind.NETWORK);
-    assertThat(failed.retryable()).isTrue();
+    assertThat(failed.kind()).isEqualTo(FailureKind.UNCERTAIN);
+    assertThat(failed.retryable()).isFalse();
+    assertThat(failed.message())
+        .endsWith("the task may have started, so it is not tried again (it would start twice)");
     assertThat(lookup.allStarted()).isTrue();
   }
 
@@ -197,8 +199,13 @@ class SelectionAndFailuresTest {
             TaskStartRequest.ofIds(TaskId.parse(T)));
 
     TaskStartResult.Failed failed = (TaskStartResult.Failed) report.results().get(0);
-    assertThat(failed.kind()).isEqualTo(FailureKind.TIMEOUT);
+    assertThat(failed.kind()).isEqualTo(FailureKind.UNCERTAIN);
     assertThat(failed.message()).contains("got no answer within 300 ms (qrs.requestTimeout)");
+    // The one start arrives once the emulator's delay is over; no second one follows it.
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !emulator.requests().isEmpty());
+    assertThat(emulator.requests()).hasSize(1);
   }
 
   @Test
@@ -212,7 +219,7 @@ class SelectionAndFailuresTest {
 
     TaskStartResult.Failed failed = (TaskStartResult.Failed) report.results().get(0);
     assertThat(failed.kind()).isEqualTo(FailureKind.NETWORK);
-    assertThat(failed.message()).contains("could not connect");
+    assertThat(failed.message()).contains("could not connect (").contains("(qrs.host, qrs.port)");
     assertThat(failed.httpStatus()).isZero();
   }
 

@@ -80,9 +80,20 @@ public final class QrsFailures {
     };
   }
 
-  /** A failed result for {@code task} from a missing answer or another unexpected failure. */
-  public static TaskStartResult.Failed of(String task, Throwable failure) {
+  /**
+   * A failed result for {@code task} from a missing answer or another unexpected failure. A start
+   * that may have reached QRS is {@link FailureKind#UNCERTAIN}, never retried.
+   */
+  public static TaskStartResult.Failed of(String task, Throwable failure, boolean startCall) {
     if (failure instanceof QrsTransportException transport) {
+      if (startCall && transport.maybeSent() && transport.kind().retryable()) {
+        return failed(
+            task,
+            FailureKind.UNCERTAIN,
+            transport.getMessage()
+                + "; the task may have started, so it is not tried again (it would start twice)",
+            0);
+      }
       return failed(task, transport.kind(), transport.getMessage(), 0);
     }
     return failed(task, FailureKind.INTERNAL, "Unexpected failure: " + failure, 0);
