@@ -54,6 +54,7 @@ public final class MqttTaskTrigger implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final HealthTracker health = new HealthTracker();
   private volatile boolean closed;
+  private volatile boolean started;
 
   MqttTaskTrigger(MqttTaskTriggerBuilder.Settings settings) {
     this.settings = settings;
@@ -81,6 +82,7 @@ public final class MqttTaskTrigger implements AutoCloseable {
     connection.onMessage(pipeline::accept);
     settings.metrics().bind(pipeline::inFlight, pipeline::queued, connection::state);
     settings.connectionListeners().forEach(connection::onStateChange);
+    connection.onStateChange(this::republishStatusAfterReconnect);
   }
 
   /** Returns a builder; see the class documentation for an example. */
@@ -100,8 +102,9 @@ public final class MqttTaskTrigger implements AutoCloseable {
     }
     BrokerSettings broker = settings.broker();
     return connection
-        .connectAndSubscribe(settings.rootTopicFilter(), settings.qos())
+        .connectAndSubscribe(settings.rootTopicFilter(), settings.qos(), settings.noLocal())
         .thenCompose(v -> publishStatus(BrokerSettings.ONLINE))
+        .thenRun(() -> started = true)
         .whenComplete(
             (ok, failure) -> {
               if (failure == null) {
@@ -218,6 +221,19 @@ public final class MqttTaskTrigger implements AutoCloseable {
     scheduler.shutdownNow();
     dispatcher.shutdown();
     log.info("Stopped taking task-start messages from {}", settings.rootTopicFilter());
+  }
+
+  /** A broker that restarted may have kept the last will as the retained status: correct it. */
+  private void republishStatusAfterReconnect(ConnectionState state) {
+    if (state == ConnectionState.CONNECTED && started && !closed) {
+      publishStatus(BrokerSettings.ONLINE)
+          .whenComplete(
+              (ok, failure) -> {
+                if (failure != null) {
+                  log.debug("Could not publish the online status after reconnecting", failure);
+                }
+              });
+    }
   }
 
   private CompletableFuture<Void> publishStatus(String status) {

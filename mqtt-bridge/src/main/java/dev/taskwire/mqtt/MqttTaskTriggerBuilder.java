@@ -116,7 +116,8 @@ public final class MqttTaskTriggerBuilder {
 
   /**
    * Whether to discard the broker's session for this client ID on connect. Defaults to false, so
-   * that unacknowledged and queued messages survive a restart.
+   * that unacknowledged and queued messages survive a restart. Applies only with a fixed {@link
+   * #clientId}: without one, the session is always clean and ends at disconnect.
    */
   public MqttTaskTriggerBuilder cleanStart(boolean cleanStart) {
     this.cleanStart = cleanStart;
@@ -313,18 +314,32 @@ public final class MqttTaskTriggerBuilder {
     requireRange(maxQueued, 0, 1_000_000, "Queued requests", "trigger.maxQueued");
     requireRange(maxPayloadBytes, 1, 256 * 1024 * 1024, "Payload limit", "trigger.maxPayloadBytes");
 
+    // Without a fixed client ID no later session can resume this one, so the broker is asked to
+    // drop it at disconnect rather than keep queueing messages for a client that never returns.
+    boolean persistent = clientId != null;
     String id =
-        clientId != null
+        persistent
             ? clientId
             : "taskwire-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    boolean localEchoes =
+        echoesUnder(matchable, resultTopic) || echoesUnder(matchable, statusTopic);
+    boolean noLocal = localEchoes && version == MqttVersion.V5 && !root.isShared();
+    if (localEchoes && !noLocal) {
+      LoggerFactory.getLogger(MqttTaskTrigger.class)
+          .warn(
+              "The result or status topic lies under the subscription '{}', so the trigger receives"
+                  + " its own reports; with MQTT 5 and no shared subscription it asks the broker not"
+                  + " to send them (No Local). Move them outside the subscription to save the traffic",
+              rootTopicFilter);
+    }
     requireRange(receiveMaximum, 1, 65_535, "Receive maximum", "mqtt.receiveMaximum");
     BrokerSettings broker =
         new BrokerSettings(
             host,
             port,
             id,
-            cleanStart,
-            sessionExpiry,
+            persistent ? cleanStart : true,
+            persistent ? sessionExpiry : Duration.ZERO,
             receiveMaximum,
             username,
             password,
@@ -335,6 +350,7 @@ public final class MqttTaskTriggerBuilder {
     return new MqttTaskTrigger(
         new Settings(
             broker,
+            noLocal,
             version,
             rootTopicFilter,
             List.copyOf(routes),
@@ -349,6 +365,10 @@ public final class MqttTaskTriggerBuilder {
             metrics,
             List.copyOf(listeners),
             List.copyOf(connectionListeners)));
+  }
+
+  private static boolean echoesUnder(MqttTopicFilter root, @Nullable String topic) {
+    return topic != null && TopicRules.matches(root, topic);
   }
 
   private static BrokerSettings.TlsSettings tlsSettings(BrokerTls tls) {
@@ -381,6 +401,7 @@ public final class MqttTaskTriggerBuilder {
   /** The checked settings a trigger runs with. */
   record Settings(
       BrokerSettings broker,
+      boolean noLocal,
       MqttVersion version,
       String rootTopicFilter,
       List<TaskStartRoute> routes,

@@ -57,7 +57,7 @@ class BadInputTest {
           good.add(id);
           TestBroker.publish(publisher, root + "/start_task", id.getBytes(UTF_8));
         }
-        TestBroker.publish(publisher, root + "/start/" + "x".repeat(20_000), new byte[0]);
+        TestBroker.publish(publisher, root + "/start/" + "x".repeat(20_000), "go".getBytes(UTF_8));
         TestBroker.publish(publisher, root + "/elsewhere/" + "y".repeat(20_000), oneMebibyte);
       }
 

@@ -135,12 +135,13 @@ class OutcomeReportingTest {
             .build();
     trigger.startAndWait(Duration.ofSeconds(10));
 
-    TestBroker.publish(client, root + "/start/" + T.toUpperCase(), new byte[0]);
-    TestBroker.publish(client, root + "/start/not-an-id", new byte[0]);
+    TestBroker.publish(client, root + "/start/" + T.toUpperCase(), "go".getBytes(UTF_8));
+    TestBroker.publish(client, root + "/start/not-an-id", "go".getBytes(UTF_8));
+    TestBroker.publish(client, root + "/start/" + T, new byte[0]);
 
-    assertThat(outcomes.await(2))
+    assertThat(outcomes.await(3))
         .extracting(TriggerOutcome::code)
-        .containsExactly("started", "rejected");
+        .containsExactly("started", "rejected", "ignored");
     assertThat(starter.startedIds()).containsExactly(T);
   }
 

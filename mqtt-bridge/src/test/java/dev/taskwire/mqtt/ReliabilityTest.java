@@ -82,6 +82,45 @@ class ReliabilityTest {
   }
 
   @Test
+  void reportsOnlineAgainAfterTheBrokerRestarts() throws Exception {
+    MqttTaskTrigger trigger =
+        builder("status-test", starter).statusTopic("qliksense/status").build();
+    triggers.add(trigger);
+    trigger.startAndWait(Duration.ofSeconds(10));
+
+    broker.stop();
+    broker.restart();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> trigger.connectionState() == ConnectionState.CONNECTED);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(retained("qliksense/status")).isEqualTo("{\"status\":\"online\"}"));
+  }
+
+  private String retained(String topic) throws Exception {
+    com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient reader =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier("reader-" + UUID.randomUUID())
+            .serverHost("127.0.0.1")
+            .serverPort(broker.port())
+            .buildBlocking();
+    reader.connect();
+    try (var publishes = reader.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL)) {
+      reader.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
+      return publishes
+          .receive(5, java.util.concurrent.TimeUnit.SECONDS)
+          .map(p -> new String(p.getPayloadAsBytes(), UTF_8))
+          .orElse("none");
+    } finally {
+      reader.disconnect();
+    }
+  }
+
+  @Test
   void startsTriggersPublishedWhileItWasStoppedWhenItComesBack() throws Exception {
     List<String> ids = randomIds(60);
     MqttTaskTrigger first = startTrigger("persistent-session-test", starter);

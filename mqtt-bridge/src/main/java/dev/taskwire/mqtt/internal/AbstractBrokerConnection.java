@@ -68,16 +68,16 @@ abstract class AbstractBrokerConnection implements BrokerConnection {
   protected abstract CompletableFuture<?> connect();
 
   /** Sends SUBSCRIBE; completes on SUBACK. */
-  protected abstract CompletableFuture<?> subscribe(String topicFilter, int qos);
+  protected abstract CompletableFuture<?> subscribe(String topicFilter, int qos, boolean noLocal);
 
   /** Sends DISCONNECT. */
   protected abstract CompletableFuture<Void> sendDisconnect();
 
   @Override
-  public CompletableFuture<Void> connectAndSubscribe(String topicFilter, int qos) {
+  public CompletableFuture<Void> connectAndSubscribe(String topicFilter, int qos, boolean noLocal) {
     changeState(ConnectionState.CONNECTING);
     return connect()
-        .thenCompose(connack -> subscribe(topicFilter, qos))
+        .thenCompose(connack -> subscribe(topicFilter, qos, noLocal))
         .thenRun(() -> changeState(ConnectionState.CONNECTED))
         .whenComplete(
             (ok, failure) -> {

@@ -9,8 +9,11 @@ import org.jspecify.annotations.Nullable;
 /** One connection to the broker, the same for MQTT 3.1.1 and 5. */
 public interface BrokerConnection {
 
-  /** Connects, subscribes to {@code topicFilter}, and completes once subscribed. */
-  CompletableFuture<Void> connectAndSubscribe(String topicFilter, int qos);
+  /**
+   * Connects, subscribes to {@code topicFilter}, and completes once subscribed. With {@code
+   * noLocal} (MQTT 5 only) the broker does not send back this client's own publications.
+   */
+  CompletableFuture<Void> connectAndSubscribe(String topicFilter, int qos, boolean noLocal);
 
   /** Publishes a message; completes when the broker has it (QoS 1) or when sent (QoS 0). */
   CompletableFuture<Void> publish(

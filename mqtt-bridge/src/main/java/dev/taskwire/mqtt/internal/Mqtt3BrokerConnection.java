@@ -52,7 +52,7 @@ public final class Mqtt3BrokerConnection extends AbstractBrokerConnection {
   }
 
   @Override
-  protected CompletableFuture<?> subscribe(String topicFilter, int qos) {
+  protected CompletableFuture<?> subscribe(String topicFilter, int qos, boolean noLocal) {
     return client.subscribeWith().topicFilter(topicFilter).qos(qos(qos)).send();
   }
 

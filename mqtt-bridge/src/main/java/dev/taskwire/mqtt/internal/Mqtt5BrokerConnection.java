@@ -61,8 +61,8 @@ public final class Mqtt5BrokerConnection extends AbstractBrokerConnection {
   }
 
   @Override
-  protected CompletableFuture<?> subscribe(String topicFilter, int qos) {
-    return client.subscribeWith().topicFilter(topicFilter).qos(qos(qos)).send();
+  protected CompletableFuture<?> subscribe(String topicFilter, int qos, boolean noLocal) {
+    return client.subscribeWith().topicFilter(topicFilter).qos(qos(qos)).noLocal(noLocal).send();
   }
 
   @Override

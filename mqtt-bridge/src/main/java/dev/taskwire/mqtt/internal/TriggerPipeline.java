@@ -117,8 +117,10 @@ public final class TriggerPipeline {
         return;
       }
 
+      // A zero-byte payload is how a retained message is cleared: never a trigger, even when the
+      // task ID comes from the topic.
       ParseResult parsed =
-          route.get().idFromTopic()
+          route.get().idFromTopic() && message.payload().hasRemaining()
               ? idFromTopic(message.topic())
               : parser.parse(message.payload());
       if (parsed instanceof ParseResult.Rejected rejected) {
