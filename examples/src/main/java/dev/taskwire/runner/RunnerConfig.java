@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -177,12 +176,14 @@ final class RunnerConfig implements AutoCloseable {
       }
       return root;
     } catch (JsonProcessingException e) {
+      // Only the problem and where it is: the parser's own message quotes the offending line,
+      // which may hold a secret.
+      String problem = e.getOriginalMessage().lines().findFirst().orElse("syntax error").strip();
+      var where = e.getLocation();
+      String at =
+          where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
       throw new TaskwireException(
-          "Configuration file "
-              + file
-              + " is not valid YAML: "
-              + e.getOriginalMessage().toLowerCase(Locale.ROOT),
-          e);
+          "Configuration file " + file + " is not valid YAML" + at + ": " + problem, e);
     } catch (IOException e) {
       throw new TaskwireException(
           "Configuration file " + file + " could not be read: " + e.getMessage(), e);

@@ -222,6 +222,16 @@ class RunnerConfigTest {
   }
 
   @Test
+  void reportsInvalidYamlByLineWithoutQuotingIt() throws IOException {
+    Path file = write("taskwire:", "  mqtt:", "    password: Inline-Secret-99: oops");
+
+    assertThatThrownBy(() -> RunnerConfig.load(file, name -> null, loader()))
+        .isInstanceOf(TaskwireException.class)
+        .hasMessageContaining("is not valid YAML at line 3")
+        .hasMessageNotContaining("Inline-Secret-99");
+  }
+
+  @Test
   void refusesAColonInXQlikUser() {
     assertThatThrownBy(
             () ->
