@@ -47,9 +47,22 @@ final class EmulatorCommand {
     EmulatorCertificates files = emulator.certificates();
     System.err.printf(
         "QRS emulator on %s (client certificate required)%n"
-            + "  root CA:     %s%n  client cert: %s%n  client key:  %s%n"
-            + "Press Ctrl-C to stop.%n",
-        emulator.baseUri(), files.rootCa(), files.clientCert(), files.clientKey());
+            + "  root CA:     %s (and %s)%n"
+            + "  client cert: %s%n"
+            + "  client key:  %s (PKCS#1; PKCS#8 in %s)%n"
+            + "  encrypted:   %s, passphrase %s%n"
+            + "  PKCS#12:     %s, password %s%n"
+            + "These files are test material, made anew at every start. Press Ctrl-C to stop.%n",
+        emulator.baseUri(),
+        files.rootCa(),
+        files.rootCaDer().getFileName(),
+        files.clientCert(),
+        files.clientKey(),
+        files.clientKeyPkcs8().getFileName(),
+        files.clientKeyEncrypted().getFileName(),
+        files.keyPassphrase(),
+        files.clientPfx().getFileName(),
+        files.pfxPassword());
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
