@@ -6,7 +6,14 @@ import java.util.Objects;
 /**
  * Follows each started execution until it ends, by polling QRS: first after {@code
  * initialInterval}, then at doubling intervals up to {@code maxInterval}, giving up after {@code
- * timeout} (the result then carries the last status seen, which is not final).
+ * timeout} (the result then carries the last status seen, which is not final). QRS documents no
+ * rate limit; poll every few seconds, not every few milliseconds, against a real server.
+ *
+ * <pre>{@code
+ * QrsTaskStarter.builder(config)
+ *     .tracking(new ExecutionTracking(Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofHours(4)))
+ *     .build();
+ * }</pre>
  *
  * @param initialInterval the first wait
  * @param maxInterval the longest wait between two polls
@@ -30,6 +37,9 @@ public record ExecutionTracking(Duration initialInterval, Duration maxInterval, 
               + initialInterval
               + " and "
               + maxInterval);
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("Tracking timeout must be positive, was " + timeout);
     }
   }
 }

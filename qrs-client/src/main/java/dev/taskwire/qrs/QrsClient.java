@@ -4,36 +4,43 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.taskwire.core.FailureKind;
 import dev.taskwire.qrs.internal.AsyncLimiter;
+import dev.taskwire.qrs.internal.TransportFailures;
+import dev.taskwire.qrs.internal.UriEncoding;
 import dev.taskwire.qrs.internal.Xrfkey;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLHandshakeException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls the QRS REST API: one {@link HttpClient} per configuration, connections reused, a fresh
- * Xrfkey per request in both the query and the header, the {@code X-Qlik-User} header, and a bound
- * on requests in flight. Thread-safe; calls never block the calling thread.
+ * Calls the QRS REST API over one shared {@link HttpClient}: HTTP/2 where the server offers it,
+ * else HTTP/1.1; connections reused; the TLS context built once with the configuration. Every call
+ * carries a fresh random Xrfkey, the same in the {@code xrfkey} query parameter and the {@code
+ * X-Qlik-Xrfkey} header, and the configured credential: {@code X-Qlik-User} with a client
+ * certificate, the configured header, or {@code Authorization: Bearer}. Cookies the proxy sets are
+ * sent back. At most {@link QrsConfig#maxConcurrentRequests()} requests are in flight; the rest
+ * wait in a queue, and no calling thread is ever blocked.
+ *
+ * <pre>{@code
+ * try (QrsClient client = QrsClient.create(config)) {
+ *   QrsResponse tasks = client.get("/qrs/task/full", Map.of("filter", "name eq 'Reload sales'"))
+ *       .get(30, TimeUnit.SECONDS);
+ * }
+ * }</pre>
  *
  * <p>An answer with any status completes the returned stage normally; only a missing answer
- * (connection failed or reset, timeout) completes it with a {@link QrsTransportException}. Failures
- * are retried as {@link QrsRetry} describes.
+ * completes it with a {@link QrsTransportException}, after the retries that {@link QrsRetry}
+ * allows. Thread-safe.
  */
 public final class QrsClient implements AutoCloseable {
 
@@ -42,6 +49,7 @@ public final class QrsClient implements AutoCloseable {
   private final QrsConfig config;
   private final HttpClient http;
   private final AsyncLimiter limiter;
+  private volatile boolean closed;
 
   private QrsClient(QrsConfig config) {
     this.config = config;
@@ -54,6 +62,21 @@ public final class QrsClient implements AutoCloseable {
             .version(HttpClient.Version.HTTP_2)
             .build();
     this.limiter = new AsyncLimiter(config.maxConcurrentRequests());
+    if (config.trustAnyServerCertificate()) {
+      log.warn(
+          "QRS server certificates at {} are not verified at all"
+              + " (qrs.trustAnyServerCertificate, Butler's rejectUnauthorized: false)",
+          config.baseUri());
+    } else if (!config.hostnameVerification()) {
+      log.warn(
+          "QRS host name verification is off for {} (qrs.hostnameVerification: false)",
+          config.baseUri());
+    }
+    log.info(
+        "QRS client for {} as {}, up to {} requests in flight",
+        config.baseUri(),
+        config.user(),
+        config.maxConcurrentRequests());
   }
 
   /** Creates a client; its TLS context was built with the configuration. */
@@ -66,22 +89,47 @@ public final class QrsClient implements AutoCloseable {
     return config;
   }
 
-  /** {@code GET path?query}; retried on server errors, network failures and timeouts. */
+  /**
+   * Sends {@code GET path?query}; retried on 500, 502, 503, 504, network failures and timeouts.
+   *
+   * @param path the path below the base URI, such as {@code /qrs/task/full}, its segments already
+   *     encoded (see {@link #segment})
+   * @param query parameters, percent-encoded here as UTF-8; {@code xrfkey} is added
+   */
   public CompletableFuture<QrsResponse> get(String path, Map<String, String> query) {
     return send("GET", path, query, null, 1);
   }
 
   /**
-   * {@code POST path?query} with an optional JSON body; retried only where QRS cannot have acted
-   * (connection refused, 503).
+   * Sends {@code POST path?query} with an optional JSON body; retried only where QRS cannot have
+   * acted (see {@link QrsRetry}).
    */
   public CompletableFuture<QrsResponse> post(
       String path, Map<String, String> query, @Nullable String json) {
     return send("POST", path, query, json, 1);
   }
 
+  /**
+   * Starts the tasks named {@code name} in one call, {@code POST
+   * /qrs/task/start/synchronous?name=...}, without a lookup first; QRS answers 201 with the
+   * execution session, or 404 when no task has that name.
+   */
+  public CompletableFuture<QrsResponse> startByName(String name) {
+    Objects.requireNonNull(name, "name == null");
+    return post("/qrs/task/start/synchronous", Map.of("name", name), null);
+  }
+
+  /** Percent-encodes {@code text} as one path segment or query component, in UTF-8. */
+  public static String segment(String text) {
+    return UriEncoding.component(text);
+  }
+
   private CompletableFuture<QrsResponse> send(
       String method, String path, Map<String, String> query, @Nullable String json, int attempt) {
+    if (closed) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("The QRS client for " + config.baseUri() + " is closed"));
+    }
     long started = System.nanoTime();
     CompletableFuture<QrsResponse> answer =
         limiter
@@ -92,15 +140,14 @@ public final class QrsClient implements AutoCloseable {
                         HttpResponse.BodyHandlers.ofString(UTF_8)))
             .handle(
                 (response, failure) -> {
+                  long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                   if (failure != null) {
-                    throw transportFailure(method, path, unwrap(failure));
+                    Throwable cause = unwrap(failure);
+                    log.debug(
+                        "{} {} -> no answer in {} ms: {}", method, path, millis, cause.toString());
+                    throw TransportFailures.classify(method, path, cause, config);
                   }
-                  log.debug(
-                      "{} {} -> {} in {} ms",
-                      method,
-                      path,
-                      response.statusCode(),
-                      TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                  log.debug("{} {} -> {} in {} ms", method, path, response.statusCode(), millis);
                   return new QrsResponse(method, path, response.statusCode(), response.body());
                 });
     return answer
@@ -118,21 +165,20 @@ public final class QrsClient implements AutoCloseable {
       int attempt,
       @Nullable QrsResponse response,
       @Nullable Throwable failure) {
-    boolean retry =
-        attempt < config.retry().maxAttempts() && safeToRetry(method, response, failure);
-    if (!retry) {
+    QrsRetry retry = config.retry();
+    if (attempt >= retry.maxAttempts() || closed || !safeToRetry(method, response, failure)) {
       return failure != null
           ? CompletableFuture.failedFuture(unwrap(failure))
           : CompletableFuture.completedFuture(response);
     }
-    long delay = config.retry().backoff(attempt).toMillis();
+    long delay = retry.backoff(attempt).toMillis();
     log.warn(
-        "Retrying {} {} in {} ms (attempt {} of {}): {}",
+        "Retrying {} {} in {} ms, attempt {} of {}: {}",
         method,
         path,
         delay,
         attempt + 1,
-        config.retry().maxAttempts(),
+        retry.maxAttempts(),
         failure != null ? unwrap(failure).getMessage() : "QRS answered " + response.status());
     return CompletableFuture.supplyAsync(
             () -> send(method, path, query, json, attempt + 1),
@@ -140,14 +186,16 @@ public final class QrsClient implements AutoCloseable {
         .thenCompose(next -> next);
   }
 
+  /** The rule {@link QrsRetry} documents. */
   private static boolean safeToRetry(
       String method, @Nullable QrsResponse response, @Nullable Throwable failure) {
     boolean idempotent = method.equals("GET");
     if (failure != null) {
       return unwrap(failure) instanceof QrsTransportException transport
+          && (transport.kind() == FailureKind.NETWORK || transport.kind() == FailureKind.TIMEOUT)
           && (idempotent || !transport.maybeSent());
     }
-    int status = response.status();
+    int status = Objects.requireNonNull(response, "response == null").status();
     return status == 503 || idempotent && (status == 500 || status == 502 || status == 504);
   }
 
@@ -156,8 +204,9 @@ public final class QrsClient implements AutoCloseable {
     String xrfkey = Xrfkey.next();
     Map<String, String> parameters = new LinkedHashMap<>(query);
     parameters.put("xrfkey", xrfkey);
+    URI uri = URI.create(config.baseUri() + path + "?" + UriEncoding.query(parameters));
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(config.baseUri() + path + "?" + encode(parameters)))
+        HttpRequest.newBuilder(uri)
             .timeout(config.requestTimeout())
             .header("X-Qlik-Xrfkey", xrfkey)
             .header("Accept", "application/json")
@@ -173,104 +222,13 @@ public final class QrsClient implements AutoCloseable {
           "X-Qlik-User", "UserDirectory=" + config.userDirectory() + "; UserId=" + config.userId());
     }
 
-    if (json != null) {
-      builder.header("Content-Type", "application/json");
+    if (json == null) {
+      return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
     }
-    HttpRequest.BodyPublisher body =
-        json == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json, UTF_8);
-    return builder.method(method, body).build();
-  }
-
-  /** Percent-encodes each name and value as UTF-8, with {@code %20} for a space. */
-  static String encode(Map<String, String> parameters) {
-    StringBuilder query = new StringBuilder();
-    for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-      if (query.length() > 0) {
-        query.append('&');
-      }
-      query
-          .append(component(parameter.getKey()))
-          .append('=')
-          .append(component(parameter.getValue()));
-    }
-    return query.toString();
-  }
-
-  /** Percent-encodes one path segment or query component. */
-  public static String component(String text) {
-    return URLEncoder.encode(text, UTF_8).replace("+", "%20");
-  }
-
-  private QrsTransportException transportFailure(String method, String path, Throwable cause) {
-    String where = method + " " + config.baseUri() + path;
-    if (cause instanceof HttpConnectTimeoutException) {
-      return new QrsTransportException(
-          where
-              + " could not connect within "
-              + config.connectTimeout().toMillis()
-              + " ms (qrs.connectTimeout)",
-          FailureKind.TIMEOUT,
-          false,
-          cause);
-    }
-    if (cause instanceof HttpTimeoutException) {
-      return new QrsTransportException(
-          where
-              + " got no answer within "
-              + config.requestTimeout().toMillis()
-              + " ms (qrs.requestTimeout)",
-          FailureKind.TIMEOUT,
-          true,
-          cause);
-    }
-    if (cause instanceof ConnectException) {
-      String reason = cause.getMessage() == null ? "connection refused" : cause.getMessage();
-      return new QrsTransportException(
-          where
-              + " could not connect ("
-              + reason
-              + "): is QRS listening there? (qrs.host, qrs.port)",
-          FailureKind.NETWORK,
-          false,
-          cause);
-    }
-    SSLHandshakeException handshake = handshakeFailure(cause);
-    if (handshake != null) {
-      // A certificate that does not check out will not check out on the next try either.
-      return new QrsTransportException(
-          where + " failed the TLS handshake: " + handshake.getMessage() + tlsHint(handshake),
-          FailureKind.CONFIGURATION,
-          false,
-          cause);
-    }
-    if (cause instanceof IOException) {
-      return new QrsTransportException(
-          where + " failed: " + cause, FailureKind.NETWORK, true, cause);
-    }
-    return new QrsTransportException(where + " failed: " + cause, FailureKind.NETWORK, true, cause);
-  }
-
-  private static @Nullable SSLHandshakeException handshakeFailure(Throwable cause) {
-    for (Throwable current = cause; current != null; current = current.getCause()) {
-      if (current instanceof SSLHandshakeException handshake) {
-        return handshake;
-      }
-    }
-    return null;
-  }
-
-  private static String tlsHint(Throwable cause) {
-    String text = String.valueOf(cause.getMessage());
-    if (text.contains("subject alternative") || text.contains("No name matching")) {
-      return " (the server certificate is issued to another host name: connect by the name it was"
-          + " issued to, or turn qrs.hostnameVerification off)";
-    }
-    if (text.contains("PKIX")) {
-      return " (the server certificate is not issued by the configured root CA, qrs.rootCa)";
-    }
-    return "";
+    return builder
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(json, UTF_8))
+        .build();
   }
 
   private static Throwable unwrap(Throwable failure) {
@@ -281,9 +239,24 @@ public final class QrsClient implements AutoCloseable {
     return current;
   }
 
-  /** Lets go of idle connections; the JDK client has no explicit close before Java 21. */
+  /**
+   * Refuses new calls; calls in flight complete. On Java 21 and later the {@link HttpClient} is
+   * closed too, which waits for them; on Java 17 it has no close, and its connections and selector
+   * thread end once it is no longer referenced.
+   */
   @Override
   public void close() {
-    log.debug("QRS client for {} closed", config.baseUri());
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (http instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        log.debug("Closing the HTTP client of {} failed: {}", config.baseUri(), e.toString());
+      }
+    }
+    log.info("QRS client for {} closed", config.baseUri());
   }
 }

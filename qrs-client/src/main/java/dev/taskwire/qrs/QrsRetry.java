@@ -12,9 +12,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * it certainly did not reach QRS, or QRS said it did not act: the connection could not be opened,
  * the TLS handshake failed before the request was sent, or QRS answered 503. A start answered 500,
  * reset after it was sent, or timed out waiting for its answer may have started the task; it is not
- * retried, and the failure is reported for the caller to decide. Lookups and status reads ({@code
- * GET}) are idempotent and are retried on 500, 502, 503, 504, a network failure or a timeout. A
- * certificate that fails verification (host name, root CA) is never retried.
+ * retried, and is reported as {@link dev.taskwire.core.FailureKind#UNCERTAIN} for a person or a
+ * system to check. Lookups and status reads ({@code GET}) are idempotent and are retried on 500,
+ * 502, 503, 504, a network failure or a timeout. A certificate that fails verification (host name,
+ * root CA) is never retried.
  *
  * <p>The delay before retry {@code n} (counted from 1) is drawn uniformly from zero to {@code
  * min(maxBackoff, initialBackoff * 2^(n-1))} ("full jitter"), or is exactly that ceiling with
@@ -29,7 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param maxBackoff the largest delay before any retry
  * @param jitter whether each delay is drawn at random below its ceiling
  */
-public record QrsRetry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, boolean jitter) {
+public record QrsRetry(
+    int maxAttempts, Duration initialBackoff, Duration maxBackoff, boolean jitter) {
 
   /** Three attempts, waiting up to 200 ms, then up to 400 ms, never more than 5 s; jitter on. */
   public static final QrsRetry DEFAULT =

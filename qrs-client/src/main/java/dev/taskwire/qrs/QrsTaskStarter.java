@@ -12,12 +12,14 @@ import dev.taskwire.core.TaskStarter;
 import dev.taskwire.qrs.internal.ExecutionPoller;
 import dev.taskwire.qrs.internal.QrsFailures;
 import dev.taskwire.qrs.internal.QrsFilter;
+import dev.taskwire.qrs.internal.TaskLookup;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,15 +32,22 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>By ID, each task is started with {@code POST /qrs/task/{id}/start/synchronous}, which answers
- * once the task has started with its execution session; an all-zero session means QRS did not start
- * it ({@link TaskStartResult.NotStarted}). With synchronous start off, one ID uses {@code /start}
- * and several use {@code /qrs/task/start/many} in one call. By name, tag or custom property, the
- * tasks are looked up with a QRS filter first and each match is started; no match is a {@link
- * FailureKind#NOT_FOUND} failure. With tracking on, each execution is followed to its end.
+ * once the task has started, with its execution session; an all-zero session means QRS did not
+ * start it ({@link TaskStartResult.NotStarted}). With synchronous start off, one ID uses {@code
+ * /start} and several use {@code /qrs/task/start/many} in one call. By name, tag or custom
+ * property, the tasks are looked up first with a QRS filter ({@code GET /qrs/task/full?filter=})
+ * and each match is started and reported; no match is a {@link FailureKind#NOT_FOUND} failure. With
+ * tracking on, each execution is followed to its end and {@link
+ * TaskStartResult.Started#execution()} carries its final status and duration.
+ *
+ * <p>The returned stage always completes normally: every non-2xx answer and every I/O failure is a
+ * {@link TaskStartResult.Failed} in the report. Retries follow {@link QrsRetry}. Thread-safe.
  */
 public final class QrsTaskStarter implements TaskStarter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String NOT_STARTED =
+      "QRS did not start the task: it is disabled, has no scheduler, or is already running";
 
   private final QrsClient client;
   private final boolean synchronousStart;
@@ -51,17 +60,17 @@ public final class QrsTaskStarter implements TaskStarter {
     this.poller = tracking == null ? null : new ExecutionPoller(client, tracking);
   }
 
-  /** A starter with synchronous start and no tracking. */
+  /** Creates a starter with synchronous start and no tracking, and its client. */
   public static QrsTaskStarter create(QrsConfig config) {
     return builder(config).build();
   }
 
-  /** A builder for a starter with other options. */
+  /** Returns a builder for a starter with other options. */
   public static Builder builder(QrsConfig config) {
     return new Builder(Objects.requireNonNull(config, "config == null"));
   }
 
-  /** The client this starter calls QRS with. */
+  /** The client this starter calls QRS with; closed with the starter. */
   public QrsClient client() {
     return client;
   }
@@ -70,10 +79,16 @@ public final class QrsTaskStarter implements TaskStarter {
   public CompletableFuture<TaskStartReport> start(TaskStartRequest request) {
     Objects.requireNonNull(request, "request == null");
     TaskSelector selector = request.selector();
-    CompletableFuture<List<TaskStartResult>> results =
-        selector instanceof TaskSelector.ById byId
-            ? startIds(byId.ids())
-            : lookUpAndStart(selector);
+    CompletableFuture<List<TaskStartResult>> results;
+    try {
+      results =
+          selector instanceof TaskSelector.ById byId
+              ? startIds(byId.ids())
+              : lookUpAndStart(selector);
+    } catch (RuntimeException e) {
+      results =
+          CompletableFuture.completedFuture(List.of(QrsFailures.of(selector.describe(), e, false)));
+    }
     return results.thenApply(list -> new TaskStartReport(request, list));
   }
 
@@ -99,20 +114,18 @@ public final class QrsTaskStarter implements TaskStarter {
 
   private CompletableFuture<TaskStartResult> startAnswer(String task, QrsResponse response) {
     if (!response.ok()) {
-      return CompletableFuture.completedFuture(QrsFailures.of(task, response, client.config()));
+      return done(QrsFailures.of(task, response, client.config()));
     }
     String session = sessionOf(response.body());
     if (session == null) {
-      return CompletableFuture.completedFuture(new TaskStartResult.Started(task, null));
+      // The asynchronous form, or a 2xx without a session: QRS accepted the start.
+      return done(new TaskStartResult.Started(task, null));
     }
     if (TaskId.ALL_ZERO.equals(session)) {
-      return CompletableFuture.completedFuture(
-          new TaskStartResult.NotStarted(
-              task,
-              "QRS did not start the task: it is disabled, has no scheduler, or is already running"));
+      return done(new TaskStartResult.NotStarted(task, NOT_STARTED));
     }
     if (poller == null) {
-      return CompletableFuture.completedFuture(new TaskStartResult.Started(task, session));
+      return done(new TaskStartResult.Started(task, session));
     }
     return poller
         .follow(session)
@@ -124,7 +137,7 @@ public final class QrsTaskStarter implements TaskStarter {
     try {
       body = JSON.writeValueAsString(ids.stream().map(TaskId::value).toList());
     } catch (IOException e) {
-      throw new IllegalStateException("A list of strings could not be written as JSON", e);
+      throw new IllegalStateException("A list of task IDs could not be written as JSON", e);
     }
     return client
         .post("/qrs/task/start/many", Map.of(), body)
@@ -151,52 +164,86 @@ public final class QrsTaskStarter implements TaskStarter {
         .thenCompose(
             response -> {
               if (!response.ok()) {
-                return CompletableFuture.completedFuture(
-                    List.of((TaskStartResult) QrsFailures.of(what, response, client.config())));
+                return done(List.of(QrsFailures.of(what, response, client.config())));
               }
-              List<TaskId> ids = TaskLookup.matching(selector, response.body());
+              List<TaskId> ids;
+              try {
+                ids = TaskLookup.matching(selector, response.body());
+              } catch (IllegalArgumentException e) {
+                return done(List.of(unreadable(what, response, e)));
+              }
               if (ids.isEmpty()) {
-                return CompletableFuture.completedFuture(
-                    List.of(
-                        (TaskStartResult)
-                            new TaskStartResult.Failed(
-                                what,
-                                FailureKind.NOT_FOUND,
-                                "No task matches " + what + " for user " + client.config().user(),
-                                response.status())));
+                return done(List.of(noMatch(selector, response.status())));
               }
               return startIds(ids);
             })
         .exceptionally(failure -> List.of(QrsFailures.of(what, unwrap(failure), false)));
   }
 
+  private TaskStartResult noMatch(TaskSelector selector, int status) {
+    return new TaskStartResult.Failed(
+        selector.describe(),
+        FailureKind.NOT_FOUND,
+        "No task matches "
+            + TaskLookup.sought(selector)
+            + " among the tasks visible to "
+            + client.config().user(),
+        status);
+  }
+
+  private static TaskStartResult unreadable(
+      String what, QrsResponse response, IllegalArgumentException e) {
+    return new TaskStartResult.Failed(
+        what,
+        FailureKind.SERVER,
+        "Looking up "
+            + what
+            + ": QRS answered "
+            + response.method()
+            + " "
+            + response.path()
+            + " with "
+            + response.status()
+            + " and a body that is not a task list: "
+            + e.getMessage(),
+        response.status());
+  }
+
+  /** The session of a synchronous start's {@code {"value": "..."}}, or null if there is none. */
   private static @Nullable String sessionOf(String body) {
     if (body.isBlank()) {
       return null;
     }
     try {
       JsonNode value = JSON.readTree(body).get("value");
-      return value == null || !value.isTextual() ? null : value.textValue();
+      if (value == null || !value.isTextual()) {
+        return null;
+      }
+      return TaskId.tryParse(value.textValue()).map(TaskId::value).orElse(null);
     } catch (IOException e) {
       return null;
     }
   }
 
+  private static <T> CompletableFuture<T> done(T value) {
+    return CompletableFuture.completedFuture(value);
+  }
+
   private static Throwable unwrap(Throwable failure) {
     Throwable current = failure;
-    while (current instanceof java.util.concurrent.CompletionException
-        && current.getCause() != null) {
+    while (current instanceof CompletionException && current.getCause() != null) {
       current = current.getCause();
     }
     return current;
   }
 
+  /** Closes the client: calls in flight complete, later starts are reported as failed. */
   @Override
   public void close() {
     client.close();
   }
 
-  /** Options of a {@link QrsTaskStarter}. */
+  /** Options of a {@link QrsTaskStarter}; not thread-safe. */
   public static final class Builder {
     private final QrsConfig config;
     private boolean synchronousStart = true;
@@ -208,7 +255,8 @@ public final class QrsTaskStarter implements TaskStarter {
 
     /**
      * Whether to start with the synchronous call, which returns the execution session. Defaults to
-     * true; tracking needs it.
+     * true; tracking needs it. Off, one ID is started with {@code /start} (204) and several in one
+     * {@code /qrs/task/start/many} call.
      */
     public Builder synchronousStart(boolean synchronousStart) {
       this.synchronousStart = synchronousStart;
@@ -221,11 +269,16 @@ public final class QrsTaskStarter implements TaskStarter {
       return this;
     }
 
-    /** Builds the starter and its client. */
+    /**
+     * Builds the starter and its client.
+     *
+     * @throws IllegalArgumentException if tracking is on and synchronous start off
+     */
     public QrsTaskStarter build() {
       if (tracking != null && !synchronousStart) {
         throw new IllegalArgumentException(
-            "Tracking needs synchronous start (qrs.synchronousStart)");
+            "Tracking needs the execution session that only synchronous start returns"
+                + " (qrs.synchronousStart, qrs.tracking)");
       }
       return new QrsTaskStarter(QrsClient.create(config), synchronousStart, tracking);
     }

@@ -1,13 +1,16 @@
 package dev.taskwire.qrs;
 
 import dev.taskwire.core.FailureKind;
+import dev.taskwire.core.TaskStartResult;
 import dev.taskwire.core.TaskwireException;
 
 /**
- * No answer came from QRS: the connection failed, was reset, or timed out, or the TLS handshake
- * failed. {@link #kind()} is {@link FailureKind#NETWORK}, {@link FailureKind#TIMEOUT}, or {@link
- * FailureKind#CONFIGURATION} for a certificate that does not check out; {@link #maybeSent()} tells
- * whether QRS may have received the request (and so may have acted on it).
+ * No answer came from QRS. {@link #kind()} is {@link FailureKind#NETWORK} (connection refused,
+ * reset, or a TLS handshake cut off), {@link FailureKind#TIMEOUT}, {@link
+ * FailureKind#CONFIGURATION} (QRS's certificate does not check out against the root CA or the host
+ * name), {@link FailureKind#AUTHORISATION} (QRS refused the client certificate in the handshake) or
+ * {@link FailureKind#INTERNAL}. {@link #maybeSent()} tells whether QRS may have received the
+ * request, and so may have acted on it.
  */
 public final class QrsTransportException extends TaskwireException {
 
@@ -21,7 +24,7 @@ public final class QrsTransportException extends TaskwireException {
     this.maybeSent = maybeSent;
   }
 
-  /** Network or timeout. */
+  /** The class of failure, as {@link TaskStartResult.Failed} reports it. */
   public FailureKind kind() {
     return kind;
   }

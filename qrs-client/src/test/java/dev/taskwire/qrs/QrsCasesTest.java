@@ -245,6 +245,9 @@ class QrsCasesTest {
                     .rootCa(emulator.certificates().rootCa())
                     .build())
         .isInstanceOf(TaskwireException.class)
-        .hasMessage("File " + missing.toAbsolutePath() + " does not exist (qrs.clientCert)");
+        .hasMessage(
+            "Client certificate file "
+                + missing.toAbsolutePath()
+                + " does not exist (qrs.clientCert)");
   }
 }

@@ -93,7 +93,7 @@ class SelectionAndFailuresTest {
     TaskStartResult.Failed failed = (TaskStartResult.Failed) report.results().get(0);
     assertThat(failed.kind()).isEqualTo(FailureKind.NOT_FOUND);
     assertThat(failed.message())
-        .isEqualTo("No task matches tasks tagged 'weekly' for user INTERNAL\\sa_api");
+        .isEqualTo("No task matches tag 'weekly' among the tasks visible to INTERNAL\\sa_api");
   }
 
   @Test
@@ -151,7 +151,11 @@ class SelectionAndFailuresTest {
     assertThat(failed.kind()).isEqualTo(FailureKind.SERVER);
     assertThat(failed.message())
         .isEqualTo(
-            "QRS answered 500 to POST /qrs/task/" + T + "/start/synchronous: Internal error");
+            "Task "
+                + T
+                + ": QRS answered 500 to POST /qrs/task/"
+                + T
+                + "/start/synchronous: Internal error");
     assertThat(emulator.requests()).hasSize(1);
   }
 
@@ -247,7 +251,9 @@ class SelectionAndFailuresTest {
     assertThat(failed.kind()).isEqualTo(FailureKind.BAD_REQUEST);
     assertThat(failed.message())
         .isEqualTo(
-            "QRS refused POST /qrs/task/"
+            "Task "
+                + T
+                + ": QRS refused POST /qrs/task/"
                 + T
                 + "/start/synchronous as malformed (400): Bad request: something odd");
     assertThat(List.of(failed.httpStatus())).containsExactly(400);

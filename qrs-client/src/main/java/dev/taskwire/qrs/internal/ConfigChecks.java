@@ -1,10 +1,12 @@
 package dev.taskwire.qrs.internal;
 
+import dev.taskwire.qrs.QrsConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks single QRS settings. Each failure is an {@link IllegalArgumentException} whose message
@@ -133,5 +135,36 @@ public final class ConfigChecks {
           what + " " + value + " is out of range " + min + " to " + max + " (" + setting + ")");
     }
     return value;
+  }
+
+  /**
+   * The URI QRS paths are resolved against: the base URI, or {@code https://host:port}, with the
+   * virtual proxy prefix appended. The port defaults to 4242, or to 443 with a prefix or when
+   * {@code throughProxy} (header or JWT authentication).
+   */
+  public static URI endpoint(
+      @Nullable URI baseUri,
+      @Nullable String host,
+      @Nullable Integer port,
+      String virtualProxy,
+      boolean throughProxy) {
+    String prefix = virtualProxy.isEmpty() ? "" : "/" + virtualProxy;
+    if (baseUri != null) {
+      if (host != null || port != null) {
+        throw new IllegalArgumentException(
+            "Give either a base URI (qrs.baseUri) or a host and port (qrs.host, qrs.port), not both");
+      }
+      return URI.create(baseUri(baseUri).toString().replaceAll("/+$", "") + prefix);
+    }
+    if (host == null) {
+      throw new IllegalArgumentException("No QRS host configured (qrs.host)");
+    }
+    int chosen =
+        port != null
+            ? port
+            : throughProxy || !prefix.isEmpty()
+                ? QrsConfig.DEFAULT_PROXY_PORT
+                : QrsConfig.DEFAULT_DIRECT_PORT;
+    return URI.create("https://" + host + ":" + port(chosen) + prefix);
   }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Objects;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -15,16 +17,17 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Builds the TLS context for QRS from the configured files, once. */
 public final class TlsSetup {
 
-  private static final Logger log = LoggerFactory.getLogger(TlsSetup.class);
-
   private TlsSetup() {}
 
+  /**
+   * Builds the context: the client's key material (none for header and JWT authentication) and
+   * trust in exactly the root CA, or in any server when {@code trustAny} is set. Every file is
+   * checked and read here, once.
+   */
   public static SSLContext sslContext(
       QrsAuthentication authentication,
       @Nullable Path rootCa,
@@ -33,19 +36,13 @@ public final class TlsSetup {
     KeyManager[] keys = keyManagers(authentication);
     TrustManager[] trust;
     if (trustAny) {
-      log.warn(
-          "QRS server certificates are not verified at all (qrs.trustAnyServerCertificate, Butler's"
-              + " rejectUnauthorized: false)");
       trust = new TrustManager[] {new AnyServer()};
     } else {
+      Path root = Objects.requireNonNull(rootCa, "rootCa == null");
+      ConfigFiles.requireReadable(root, "Root CA", "qrs.rootCa");
       X509TrustManager roots =
-          firstX509(TlsContexts.trustOnly(rootCa, "qrs.rootCa").getTrustManagers());
-      if (hostnameVerification) {
-        trust = new TrustManager[] {roots};
-      } else {
-        log.warn("QRS host name verification is off (qrs.hostnameVerification: false)");
-        trust = new TrustManager[] {new AnyHostName(roots)};
-      }
+          firstX509(TlsContexts.trustOnly(root, "qrs.rootCa").getTrustManagers());
+      trust = new TrustManager[] {hostnameVerification ? roots : new AnyHostName(roots)};
     }
     try {
       SSLContext context = SSLContext.getInstance("TLS");
@@ -58,16 +55,27 @@ public final class TlsSetup {
 
   private static KeyManager @Nullable [] keyManagers(QrsAuthentication authentication) {
     if (authentication instanceof QrsAuthentication.PemCertificate pem) {
-      return TlsContexts.pemClient(
-              pem.clientCert(),
-              pem.clientKey(),
-              pem.keyPassphrase(),
-              "qrs.clientCert",
-              "qrs.clientKey")
-          .getKeyManagers();
+      ConfigFiles.requireReadable(pem.clientCert(), "Client certificate", "qrs.clientCert");
+      ConfigFiles.requireReadable(pem.clientKey(), "Client key", "qrs.clientKey");
+      char[] passphrase = pem.keyPassphrase();
+      try {
+        return TlsContexts.pemClient(
+                pem.clientCert(), pem.clientKey(), passphrase, "qrs.clientCert", "qrs.clientKey")
+            .getKeyManagers();
+      } finally {
+        if (passphrase != null) {
+          Arrays.fill(passphrase, '\0');
+        }
+      }
     }
     if (authentication instanceof QrsAuthentication.Pkcs12Certificate pfx) {
-      return TlsContexts.pkcs12Client(pfx.pfx(), pfx.password(), "qrs.pfx").getKeyManagers();
+      ConfigFiles.requireReadable(pfx.pfx(), "PKCS#12", "qrs.pfx");
+      char[] password = pfx.password();
+      try {
+        return TlsContexts.pkcs12Client(pfx.pfx(), password, "qrs.pfx").getKeyManagers();
+      } finally {
+        Arrays.fill(password, '\0');
+      }
     }
     return null;
   }
