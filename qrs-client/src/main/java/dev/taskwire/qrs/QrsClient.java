@@ -148,7 +148,8 @@ public final class QrsClient implements AutoCloseable {
                     throw TransportFailures.classify(method, path, cause, config);
                   }
                   log.debug("{} {} -> {} in {} ms", method, path, response.statusCode(), millis);
-                  return new QrsResponse(method, path, response.statusCode(), response.body());
+                  return new QrsResponse(
+                      method, response.uri().getRawPath(), response.statusCode(), response.body());
                 });
     return answer
         .handle(

@@ -6,7 +6,8 @@ import java.util.Objects;
  * An answer from QRS, whatever its status.
  *
  * @param method the request's method
- * @param path the request's path, without the query (which holds the Xrfkey)
+ * @param path the request's path from the server's root, virtual proxy prefix included, without the
+ *     query (which holds the Xrfkey)
  * @param status the HTTP status
  * @param body the body as text (empty when there is none)
  */

@@ -10,12 +10,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Safe means that the retry cannot make QRS act twice. A start ({@code POST}) is not idempotent:
  * a start that reached QRS and is sent again starts the task twice. So a start is retried only when
  * it certainly did not reach QRS, or QRS said it did not act: the connection could not be opened,
- * the TLS handshake failed before the request was sent, or QRS answered 503. A start answered 500,
- * reset after it was sent, or timed out waiting for its answer may have started the task; it is not
- * retried, and is reported as {@link dev.taskwire.core.FailureKind#UNCERTAIN} for a person or a
- * system to check. Lookups and status reads ({@code GET}) are idempotent and are retried on 500,
- * 502, 503, 504, a network failure or a timeout. A certificate that fails verification (host name,
- * root CA) is never retried.
+ * the TLS handshake failed before the request was sent, or QRS answered 503. A start answered 500
+ * is not retried here (QRS may have acted before failing) and is reported as {@link
+ * dev.taskwire.core.FailureKind#SERVER}. A start cut off or timed out after it was sent may have
+ * started the task; it is not retried, and is reported as {@link
+ * dev.taskwire.core.FailureKind#UNCERTAIN} for a person or a system to check. Lookups and status
+ * reads ({@code GET}) are idempotent and are retried on 500, 502, 503, 504, a network failure or a
+ * timeout. A certificate that fails verification (host name, root CA) or is refused is never
+ * retried. The JDK's client itself tries a connection that failed before sending once more, before
+ * this policy sees it.
  *
  * <p>The delay before retry {@code n} (counted from 1) is drawn uniformly from zero to {@code
  * min(maxBackoff, initialBackoff * 2^(n-1))} ("full jitter"), or is exactly that ceiling with
