@@ -63,7 +63,7 @@ public final class MqttTaskTrigger implements AutoCloseable {
     BrokerSettings broker = settings.broker();
     this.connection =
         settings.version() == MqttVersion.V5
-            ? new Mqtt5BrokerConnection(broker, dispatcher)
+            ? new Mqtt5BrokerConnection(broker, dispatcher, settings.mqtt5Customizer())
             : new Mqtt3BrokerConnection(broker, dispatcher);
     OutcomeReporter reporter =
         new OutcomeReporter(connection, settings.resultTopic(), 1, settings.listeners());

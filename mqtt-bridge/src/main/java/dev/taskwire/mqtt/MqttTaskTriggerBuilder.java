@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.hivemq.client.mqtt.datatypes.MqttSharedTopicFilter;
 import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import dev.taskwire.core.FilterChain;
 import dev.taskwire.core.PayloadParser;
 import dev.taskwire.core.TaskStarter;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
@@ -72,6 +74,7 @@ public final class MqttTaskTriggerBuilder {
   private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
   private Duration duplicateWindow = DEFAULT_DUPLICATE_WINDOW;
   private TriggerMetrics metrics = TriggerMetrics.NONE;
+  private UnaryOperator<Mqtt5ClientBuilder> mqtt5Customizer = UnaryOperator.identity();
   private Duration reconnectInitialDelay = Duration.ofSeconds(1);
   private Duration reconnectMaxDelay = Duration.ofSeconds(30);
   private final List<TriggerListener> listeners = new ArrayList<>();
@@ -250,6 +253,21 @@ public final class MqttTaskTriggerBuilder {
     return this;
   }
 
+  /**
+   * Gives access to the HiveMQ MQTT 5 client builder just before the client is built, for what
+   * taskwire does not configure itself: MQTT 5 enhanced authentication ({@code
+   * builder.enhancedAuth(mechanism)}), a proxy, a WebSocket transport. Taskwire's own settings are
+   * already applied; the function returns the builder to use. MQTT 5 only.
+   *
+   * <pre>{@code
+   * .mqtt5Customizer(builder -> builder.enhancedAuth(new MyKerberosMechanism()))
+   * }</pre>
+   */
+  public MqttTaskTriggerBuilder mqtt5Customizer(UnaryOperator<Mqtt5ClientBuilder> customizer) {
+    this.mqtt5Customizer = Objects.requireNonNull(customizer, "customizer == null");
+    return this;
+  }
+
   /** Where counts and timings go; defaults to {@link TriggerMetrics#NONE}. */
   public MqttTaskTriggerBuilder metrics(TriggerMetrics metrics) {
     this.metrics = Objects.requireNonNull(metrics, "metrics == null");
@@ -363,6 +381,7 @@ public final class MqttTaskTriggerBuilder {
             shutdownTimeout,
             duplicateWindow,
             metrics,
+            mqtt5Customizer,
             List.copyOf(listeners),
             List.copyOf(connectionListeners)));
   }
@@ -414,6 +433,7 @@ public final class MqttTaskTriggerBuilder {
       Duration shutdownTimeout,
       Duration duplicateWindow,
       TriggerMetrics metrics,
+      UnaryOperator<Mqtt5ClientBuilder> mqtt5Customizer,
       List<TriggerListener> listeners,
       List<Consumer<ConnectionState>> connectionListeners) {}
 }

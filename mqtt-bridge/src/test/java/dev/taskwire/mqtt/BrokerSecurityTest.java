@@ -149,6 +149,36 @@ class BrokerSecurityTest {
     assertThat(trigger.connectionState()).isEqualTo(ConnectionState.CONNECTED);
   }
 
+  @Test
+  void appliesTheMqtt5CustomizerBeforeConnecting() throws Exception {
+    Path passwords = brokerDirectory.resolve("passwords");
+    Process hash =
+        new ProcessBuilder(
+                "mosquitto_passwd", "-b", "-c", passwords.toString(), "custom", "by-hook")
+            .inheritIO()
+            .start();
+    assertThat(hash.waitFor()).isZero();
+    broker =
+        MosquittoProcess.start(
+            brokerDirectory, List.of("allow_anonymous false", "password_file " + passwords));
+
+    trigger =
+        TestBroker.trigger("taskwire-test")
+            .broker("127.0.0.1", broker.port())
+            .taskStarter(new RecordingStarter())
+            .mqtt5Customizer(
+                builder ->
+                    builder
+                        .simpleAuth()
+                        .username("custom")
+                        .password("by-hook".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .applySimpleAuth())
+            .build();
+    trigger.startAndWait(Duration.ofSeconds(10));
+
+    assertThat(trigger.connectionState()).isEqualTo(ConnectionState.CONNECTED);
+  }
+
   private List<String> tlsListener(boolean requireCertificate) {
     return List.of(
         "cafile " + trusted.rootCa(),

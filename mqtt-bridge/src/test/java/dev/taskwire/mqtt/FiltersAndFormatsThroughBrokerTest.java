@@ -170,6 +170,61 @@ class FiltersAndFormatsThroughBrokerTest {
     }
   }
 
+  @Test
+  void denyListRateLimitAndClosedTimeWindowEachStopTheirMessages() {
+    String root = TestBroker.uniqueRoot();
+    RecordingStarter starter = new RecordingStarter();
+    OutcomeCollector outcomes = new OutcomeCollector();
+    TaskCatalog catalog =
+        TaskCatalog.of(
+            List.of(new TaskInfo(TaskId.parse(HR), "Reload HR", Set.of("manual-only"), Map.of())));
+    FilterChain deny =
+        FilterChain.of(List.of(TaskListFilter.deny(catalog, List.of(TaskRule.tag("manual-only")))));
+    FilterChain limit = FilterChain.of(List.of(new RateLimitFilter(1, Duration.ofMinutes(10))));
+    // A window from midnight to midnight is never open.
+    FilterChain closed =
+        FilterChain.of(
+            List.of(
+                new TimeWindowFilter(
+                    ZoneId.of("UTC"),
+                    EnumSet.allOf(DayOfWeek.class),
+                    LocalTime.MIDNIGHT,
+                    LocalTime.MIDNIGHT)));
+    Mqtt5BlockingClient publisher = TestBroker.publisher();
+    try (MqttTaskTrigger trigger =
+        MqttTaskTrigger.builder()
+            .broker(TestBroker.HOST, TestBroker.PORT)
+            .rootTopicFilter(root + "/#")
+            .route(new TaskStartRoute(root + "/deny", starter, deny, false))
+            .route(new TaskStartRoute(root + "/limit", starter, limit, false))
+            .route(new TaskStartRoute(root + "/closed", starter, closed, false))
+            .duplicateWindow(Duration.ZERO)
+            .listener(outcomes)
+            .build()) {
+      trigger.startAndWait(Duration.ofSeconds(10));
+
+      TestBroker.publish(publisher, root + "/deny", HR.getBytes(UTF_8));
+      TestBroker.publish(publisher, root + "/deny", SALES.getBytes(UTF_8));
+      TestBroker.publish(publisher, root + "/limit", SALES.getBytes(UTF_8));
+      TestBroker.publish(publisher, root + "/limit", SALES.getBytes(UTF_8));
+      TestBroker.publish(publisher, root + "/closed", SALES.getBytes(UTF_8));
+
+      List<TriggerOutcome> seen = outcomes.await(5);
+      assertThat(seen)
+          .extracting(TriggerOutcome::code)
+          .containsExactly("rejected", "started", "started", "rejected", "rejected");
+      assertThat(((TriggerOutcome.Rejected) seen.get(0)).rejection().message())
+          .contains("On the deny list: " + HR);
+      assertThat(((TriggerOutcome.Rejected) seen.get(3)).rejection().message())
+          .contains("the limit is 1");
+      assertThat(((TriggerOutcome.Rejected) seen.get(4)).rejection().message())
+          .contains("Outside the start window");
+      assertThat(starter.startedIds()).containsExactly(SALES, SALES);
+    } finally {
+      publisher.disconnect();
+    }
+  }
+
   private static void publish(
       Mqtt5BlockingClient publisher, String root, String payload, String source) {
     publisher

@@ -24,7 +24,10 @@ public final class Mqtt5BrokerConnection extends AbstractBrokerConnection {
 
   private final Mqtt5AsyncClient client;
 
-  public Mqtt5BrokerConnection(BrokerSettings settings, Executor callbackExecutor) {
+  public Mqtt5BrokerConnection(
+      BrokerSettings settings,
+      Executor callbackExecutor,
+      java.util.function.UnaryOperator<Mqtt5ClientBuilder> customizer) {
     super(settings, callbackExecutor);
     Mqtt5ClientBuilder builder = clientBuilder().useMqttVersion5();
     if (settings.statusTopic() != null) {
@@ -37,7 +40,7 @@ public final class Mqtt5BrokerConnection extends AbstractBrokerConnection {
               .retain(true)
               .applyWillPublish();
     }
-    this.client = builder.buildAsync();
+    this.client = customizer.apply(builder).buildAsync();
   }
 
   @Override
