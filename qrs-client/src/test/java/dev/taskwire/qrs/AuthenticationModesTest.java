@@ -185,19 +185,79 @@ class AuthenticationModesTest {
   }
 
   @Test
-  void keepsSecretsOutOfToString() {
+  void trustsAnyServerCertificateOnlyWhenToldTo() {
+    EmulatorCertificates foreign =
+        EmulatorCertificates.generateUntrusted(directory.resolve("other-ca"));
+
+    TaskStartResult result =
+        startWith(
+            QrsConfig.builder()
+                .baseUri(emulator.baseUri())
+                .authentication(QrsAuthentication.pem(files.clientCert(), files.clientKey()))
+                .rootCa(foreign.rootCa())
+                .trustAnyServerCertificate(true)
+                .build());
+
+    assertThat(result.started()).isTrue();
+  }
+
+  @Test
+  void reportsAClientCertificateQrsRefusesAsUncertainPointingAtTheCertificate() {
+    EmulatorCertificates foreign =
+        EmulatorCertificates.generateUntrusted(directory.resolve("stranger"));
+
+    TaskStartResult result =
+        startWith(
+            QrsConfig.builder()
+                .baseUri(emulator.baseUri())
+                .authentication(QrsAuthentication.pem(foreign.clientCert(), foreign.clientKey()))
+                .rootCa(files.rootCa())
+                .retry(QrsRetry.NONE)
+                .build());
+
+    // With TLS 1.3 the refusal arrives after the request was sent, as a closed connection.
+    TaskStartResult.Failed failed = (TaskStartResult.Failed) result;
+    assertThat(failed.kind()).isEqualTo(FailureKind.UNCERTAIN);
+    assertThat(failed.message()).contains("QRS may be refusing the client certificate");
+    assertThat(emulator.requests())
+        .noneSatisfy(r -> assertThat(r.clientCertificateSubject()).contains("stranger"));
+  }
+
+  @Test
+  void sendsTheProxySessionCookieBackOnLaterCalls() {
+    emulator.clearRequests();
     QrsConfig config =
-        direct(
-                QrsAuthentication.pem(
-                    files.clientCert(),
-                    files.clientKeyEncrypted(),
-                    files.keyPassphrase().toCharArray()))
+        QrsConfig.builder()
+            .baseUri(URI.create(emulator.proxyBaseUri() + "/hdr"))
+            .authentication(QrsAuthentication.header("hdr-usr", "CORP\\svc_header"))
+            .rootCa(files.rootCa())
             .build();
 
-    assertThat(config.toString()).doesNotContain(files.keyPassphrase());
-    assertThat(QrsAuthentication.jwt("secret.jwt").toString()).doesNotContain("secret.jwt");
-    assertThat(QrsAuthentication.pkcs12(files.clientPfx(), "pfx-secret".toCharArray()).toString())
-        .doesNotContain("pfx-secret");
-    assertThat(List.of(config.user())).containsExactly("INTERNAL\\sa_api");
+    try (QrsTaskStarter starter = QrsTaskStarter.create(config)) {
+      starter.startAndWait(TaskStartRequest.ofIds(TaskId.parse(T)));
+      starter.startAndWait(TaskStartRequest.ofIds(TaskId.parse(T)));
+    }
+
+    List<RecordedRequest> requests = emulator.requests();
+    assertThat(requests.get(0).header("cookie")).isEmpty();
+    assertThat(requests.get(1).header("cookie"))
+        .hasValueSatisfying(c -> assertThat(c).contains("X-Qlik-Session-hdr="));
+  }
+
+  @Test
+  void sendsNoXQlikUserThroughAVirtualProxy() {
+    emulator.clearRequests();
+
+    startWith(
+        QrsConfig.builder()
+            .baseUri(URI.create(emulator.proxyBaseUri() + "/jwt"))
+            .authentication(QrsAuthentication.jwt("signed.jwt.token"))
+            .rootCa(files.rootCa())
+            .build());
+
+    RecordedRequest request = emulator.requests().get(0);
+    assertThat(request.header("authorization")).contains("Bearer signed.jwt.token");
+    assertThat(request.header("x-qlik-user")).isEmpty();
+    assertThat(request.user()).isEqualTo("CORP\\svc_jwt");
   }
 }

@@ -12,6 +12,7 @@ import dev.taskwire.core.TaskStartReport;
 import dev.taskwire.core.TaskStartRequest;
 import dev.taskwire.core.TaskStartResult;
 import dev.taskwire.core.TaskwireException;
+import dev.taskwire.qrs.internal.QrsFailures;
 import dev.taskwire.qrs.testkit.EmulatedTask;
 import dev.taskwire.qrs.testkit.FaultScope;
 import dev.taskwire.qrs.testkit.QrsEmulator;
@@ -64,6 +65,17 @@ class QrsCasesTest {
     assertThat(start.user()).isEqualTo("INTERNAL\\sa_api");
     assertThat(start.clientCertificateSubject()).isNotNull();
     assertThat(start.header("X-Qlik-Xrfkey")).isEqualTo(start.queryParameter("xrfkey"));
+  }
+
+  @Test
+  void case2NeverReachesQrsWithAPayloadThatIsNotATaskId() {
+    start(EmulatedTask.reload(T, "Reload sales"));
+
+    // The starter only takes TaskIds; "abc" cannot become one, so no request is ever built.
+    assertThatThrownBy(() -> starter.start(TaskStartRequest.ofIds(TaskId.parse("abc"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'abc' is not a task ID (expected a GUID)");
+    assertThat(emulator.requests()).isEmpty();
   }
 
   @Test
@@ -134,13 +146,15 @@ class QrsCasesTest {
   void case5MalformedIdInThePathIsABadRequestNotNotFound() {
     start(EmulatedTask.reload(T, "Reload sales"));
 
+    // The starter only sends canonical IDs, so the client is asked directly here.
     QrsResponse response =
         starter.client().post("/qrs/task/not-a-guid/start", Map.of(), null).join();
     TaskStartResult.Failed failed =
-        dev.taskwire.qrs.internal.QrsFailures.of("not-a-guid", response, starter.client().config());
+        QrsFailures.of("not-a-guid", response, starter.client().config());
 
     assertThat(failed.kind()).isEqualTo(FailureKind.BAD_REQUEST);
     assertThat(failed.httpStatus()).isEqualTo(400);
+    assertThat(failed.message()).contains("as malformed (400)").doesNotContain("not found");
   }
 
   @Test
@@ -149,21 +163,17 @@ class QrsCasesTest {
         EmulatedTask.reload(T, "Extract&Transform"),
         EmulatedTask.reload("5a1b2c3d-4e5f-4a6b-9c7d-8e9fa0b1c2d3", "Försäljning – daglig"));
 
-    QrsResponse ampersand =
-        starter
-            .client()
-            .post("/qrs/task/start/synchronous", Map.of("name", "Extract&Transform"), null)
-            .join();
-    QrsResponse swedish =
-        starter
-            .client()
-            .post("/qrs/task/start/synchronous", Map.of("name", "Försäljning – daglig"), null)
-            .join();
+    QrsResponse ampersand = starter.client().startByName("Extract&Transform").join();
+    QrsResponse swedish = starter.client().startByName("Försäljning – daglig").join();
     TaskStartReport byLookup =
         starter.startAndWait(TaskStartRequest.of(new TaskSelector.ByName("Försäljning – daglig")));
 
     assertThat(ampersand.status()).isEqualTo(201);
     assertThat(swedish.status()).isEqualTo(201);
+    assertThat(emulator.requests().get(0).rawQuery())
+        .startsWith("name=Extract%26Transform&xrfkey=");
+    assertThat(emulator.requests().get(1).rawQuery())
+        .startsWith("name=F%C3%B6rs%C3%A4ljning%20%E2%80%93%20daglig&xrfkey=");
     assertThat(byLookup.results())
         .extracting(TaskStartResult::task)
         .containsExactly("5a1b2c3d-4e5f-4a6b-9c7d-8e9fa0b1c2d3");

@@ -17,9 +17,13 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the TLS context for QRS from the configured files, once. */
 public final class TlsSetup {
+
+  private static final Logger log = LoggerFactory.getLogger(TlsSetup.class);
 
   private TlsSetup() {}
 
@@ -43,6 +47,14 @@ public final class TlsSetup {
       X509TrustManager roots =
           firstX509(TlsContexts.trustOnly(root, "qrs.rootCa").getTrustManagers());
       trust = new TrustManager[] {hostnameVerification ? roots : new AnyHostName(roots)};
+      if (keys != null && !ClientCertificateCheck.issuedBy(keys, roots.getAcceptedIssuers())) {
+        log.warn(
+            "The client certificate ({}) is not issued by the root CA {} (qrs.rootCa): QRS issues"
+                + " both from one site CA and will refuse it, which shows only as connections"
+                + " closed after sending",
+            clientCertificateSetting(authentication),
+            root.toAbsolutePath());
+      }
     }
     try {
       SSLContext context = SSLContext.getInstance("TLS");
@@ -78,6 +90,12 @@ public final class TlsSetup {
       }
     }
     return null;
+  }
+
+  private static String clientCertificateSetting(QrsAuthentication authentication) {
+    return authentication instanceof QrsAuthentication.Pkcs12Certificate
+        ? "qrs.pfx"
+        : "qrs.clientCert";
   }
 
   private static X509TrustManager firstX509(TrustManager[] managers) {

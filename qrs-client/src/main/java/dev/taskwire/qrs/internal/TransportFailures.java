@@ -1,6 +1,7 @@
 package dev.taskwire.qrs.internal;
 
 import dev.taskwire.core.FailureKind;
+import dev.taskwire.qrs.QrsAuthentication;
 import dev.taskwire.qrs.QrsConfig;
 import dev.taskwire.qrs.QrsTransportException;
 import java.io.IOException;
@@ -61,8 +62,17 @@ public final class TransportFailures {
       return tls;
     }
     if (cause instanceof IOException) {
+      boolean certificate =
+          config.authentication() instanceof QrsAuthentication.PemCertificate
+              || config.authentication() instanceof QrsAuthentication.Pkcs12Certificate;
       return new QrsTransportException(
-          where + " failed after it was sent: " + text(cause, cause.getClass().getSimpleName()),
+          where
+              + " failed after it was sent: "
+              + text(cause, cause.getClass().getSimpleName())
+              + (certificate
+                  ? " (when every call ends so, QRS may be refusing the client certificate:"
+                      + " check that qrs.clientCert or qrs.pfx is issued by the site's root CA)"
+                  : ""),
           FailureKind.NETWORK,
           true,
           cause);
