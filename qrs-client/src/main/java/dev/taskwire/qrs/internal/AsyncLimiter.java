@@ -10,6 +10,10 @@ import java.util.function.Supplier;
  * Runs at most a fixed number of asynchronous tasks at once; the rest wait in a queue, and no
  * thread ever blocks. This keeps {@code HttpClient} from opening one connection (and one TLS
  * handshake) per request in flight during a burst.
+ *
+ * <p>The queue of waiting tasks has no bound of its own: callers bound what they submit, as the
+ * MQTT trigger bounds the starts it has in flight; a caller that submits without bound grows the
+ * queue.
  */
 public final class AsyncLimiter {
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,6 +72,11 @@ public final class ExecutionPoller {
       Duration wait,
       long deadline,
       TaskExecution lastSeen) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof IllegalStateException) {
+      log.debug("Stopped following execution {}: {}", sessionId, cause.getMessage());
+      return CompletableFuture.completedFuture(lastSeen);
+    }
     if (failure != null || response == null || response.status() >= 500) {
       log.debug("Reading execution {} failed; trying again: {}", sessionId, failure);
       return poll(sessionId, longer(wait), deadline, lastSeen);
