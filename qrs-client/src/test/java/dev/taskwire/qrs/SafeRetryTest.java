@@ -107,6 +107,26 @@ class SafeRetryTest {
   }
 
   @Test
+  void retriesAStartWhoseTlsHandshakeTimedOutBeforeSending() {
+    emulator.faults().slowHandshake(Duration.ofSeconds(2));
+
+    TaskStartReport report;
+    try (QrsTaskStarter starter =
+        QrsTaskStarter.create(
+            QrsFixture.direct(emulator)
+                .connectTimeout(Duration.ofMillis(200))
+                .retry(QUICK)
+                .build())) {
+      report = starter.startAndWait(TaskStartRequest.ofIds(TaskId.parse(T)));
+    }
+
+    TaskStartResult.Failed failed = (TaskStartResult.Failed) report.results().get(0);
+    assertThat(failed.kind()).isEqualTo(FailureKind.TIMEOUT);
+    assertThat(failed.message()).contains("could not connect within 200 ms (qrs.connectTimeout)");
+    assertThat(emulator.requests()).isEmpty();
+  }
+
+  @Test
   void doesNotRetryAnXsrfRefusal() {
     emulator.faults().failNext(1, 403, "XSRF prevention check failed. Possible XSRF discovered.");
 
