@@ -40,6 +40,7 @@ abstract class EmulatorBuilderSettings<B extends EmulatorBuilderSettings<B>> {
   private final List<EmulatedTask> tasks = new ArrayList<>();
   private @Nullable Consumer<RecordedRequest> onRequest;
   private boolean recordRequests = true;
+  private boolean refuseStartWhileRunning;
   private final Map<String, VirtualProxyAuth> virtualProxies = new LinkedHashMap<>();
 
   @SuppressWarnings("unchecked")
@@ -108,6 +109,17 @@ abstract class EmulatorBuilderSettings<B extends EmulatorBuilderSettings<B>> {
   }
 
   /**
+   * Sets whether a start of a task that is already running is refused as QRS is reported to do: the
+   * synchronous call answers 201 with the all-zero session, the asynchronous calls 204, and no
+   * second execution begins. Default false, so that tests may start a task faster than its
+   * executions end; turn it on to test what happens when triggers for one task overlap.
+   */
+  public B refuseStartWhileRunning(boolean refuse) {
+    this.refuseStartWhileRunning = refuse;
+    return self();
+  }
+
+  /**
    * Adds a virtual proxy serving {@code /<prefix>/qrs/...} on {@link QrsEmulator#proxyBaseUri()};
    * an empty prefix is the default virtual proxy, serving {@code /qrs/...}. Prefixes are matched
    * case-insensitively.
@@ -168,7 +180,8 @@ abstract class EmulatorBuilderSettings<B extends EmulatorBuilderSettings<B>> {
         onRequest,
         recordRequests,
         java.util.Collections.unmodifiableMap(new LinkedHashMap<>(virtualProxies)),
-        proxyPort);
+        proxyPort,
+        refuseStartWhileRunning);
   }
 
   private static void checkPort(int value, String setting) {

@@ -118,6 +118,27 @@ class ExecutionTest {
   }
 
   @Test
+  void showsTheLiveExecutionAsTheTasksLastResultFromTheMomentItStarts() {
+    String session = startSynchronously(SLOW);
+
+    JsonNode last = lastResult(SLOW);
+    assertThat(last.get("status").asInt()).isEqualTo(1);
+    assertThat(last.get("executionId").asText()).isEqualTo(session);
+    assertThat(last.get("startTime").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT.*Z")
+        .isNotEqualTo("1753-01-01T00:00:00.000Z");
+  }
+
+  @Test
+  void startsASecondExecutionOfARunningTaskByDefault() {
+    String first = startSynchronously(SLOW);
+    String second = startSynchronously(SLOW);
+
+    assertThat(second).isNotEqualTo(first).isNotEqualTo("00000000-0000-0000-0000-000000000000");
+    assertThat(caller.get("/qrs/executionsession/" + second).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void readsFullResultWithDetails() throws Exception {
     String session = startSynchronously(QUICK);
     await().until(() -> caller.get("/qrs/executionsession/" + session).statusCode() == 404);
@@ -197,8 +218,12 @@ class ExecutionTest {
   }
 
   private int lastStatus(String taskId) {
+    return lastResult(taskId).get("status").asInt();
+  }
+
+  private JsonNode lastResult(String taskId) {
     JsonNode task = read(caller.get("/qrs/reloadtask/" + taskId).body());
-    return task.get("operational").get("lastExecutionResult").get("status").asInt();
+    return task.get("operational").get("lastExecutionResult");
   }
 
   private static String encode(String filter) {

@@ -31,7 +31,7 @@ public final class EmulatorRuntime implements AutoCloseable {
     this.faults = new FaultState();
     this.workers = Listeners.workers("qrs-emulator");
 
-    QrsRouter router = new QrsRouter(tasks, executions);
+    QrsRouter router = new QrsRouter(tasks, executions, settings.refuseStartWhileRunning());
     SSLContext tls = TlsSetup.serverContext(material);
     HttpsServer directServer = null;
     try {

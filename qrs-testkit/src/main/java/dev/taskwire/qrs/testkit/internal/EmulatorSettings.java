@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param recordRequests whether to keep requests for {@code requests()}
  * @param virtualProxies the virtual proxies by prefix, in the order added; empty for none
  * @param proxyPort the proxy listener's port, 0 for a free one
+ * @param refuseStartWhileRunning whether a start of a running task is answered with no session
  */
 public record EmulatorSettings(
     Path certificateDirectory,
@@ -29,4 +30,5 @@ public record EmulatorSettings(
     @Nullable Consumer<RecordedRequest> onRequest,
     boolean recordRequests,
     Map<String, VirtualProxyAuth> virtualProxies,
-    int proxyPort) {}
+    int proxyPort,
+    boolean refuseStartWhileRunning) {}

@@ -14,6 +14,7 @@ final class Execution {
   private final String id;
   private final String taskId;
   private final List<Integer> steps;
+  private final Instant triggered;
   private final List<ExecutionResult.Detail> details = new ArrayList<>();
   private String resultId = Guids.random();
   private int retries;
@@ -23,10 +24,11 @@ final class Execution {
   private @Nullable Instant rowStart;
   private @Nullable Instant rowStop;
 
-  Execution(String id, String taskId, List<Integer> steps) {
+  Execution(String id, String taskId, List<Integer> steps, Instant triggered) {
     this.id = id;
     this.taskId = taskId;
     this.steps = steps;
+    this.triggered = triggered;
   }
 
   String id() {
@@ -93,7 +95,7 @@ final class Execution {
 
   /** The current attempt's row as it stands. */
   ExecutionResult current() {
-    Instant start = rowStart == null ? Instant.now() : rowStart;
+    Instant start = rowStart == null ? triggered : rowStart;
     return new ExecutionResult(resultId, id, taskId, status, start, rowStop, List.copyOf(details));
   }
 

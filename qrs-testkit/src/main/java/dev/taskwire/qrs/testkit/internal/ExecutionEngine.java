@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +27,7 @@ public final class ExecutionEngine implements AutoCloseable {
 
   private final ScheduledExecutorService scheduler;
   private final Object lock = new Object();
-  private final Map<String, Execution> live = new HashMap<>();
+  private final Map<String, Execution> live = new LinkedHashMap<>();
   // A row is an ExecutionResult once its attempt ended, the live Execution while it runs.
   private final LinkedHashMap<String, Object> rows = new LinkedHashMap<>();
   private final Map<String, String> lastRowByTask = new HashMap<>();
@@ -44,8 +45,21 @@ public final class ExecutionEngine implements AutoCloseable {
 
   /** Starts an execution of {@code task} and returns its session id. */
   public String start(EmulatedTask task) {
-    Execution execution = new Execution(Guids.random(), task.id(), task.executionStatuses());
+    String id = start(task, false);
+    return Objects.requireNonNull(id, "a start that is never refused returned null");
+  }
+
+  /**
+   * Starts an execution of {@code task} and returns its session id; with {@code unlessRunning},
+   * returns null instead when an execution of the task is still live.
+   */
+  public @Nullable String start(EmulatedTask task, boolean unlessRunning) {
+    Execution execution =
+        new Execution(Guids.random(), task.id(), task.executionStatuses(), Instant.now());
     synchronized (lock) {
+      if (unlessRunning && liveOf(task.id()) != null) {
+        return null;
+      }
       live.put(execution.id(), execution);
     }
     schedule(execution, 0, task.stepDuration());
@@ -96,12 +110,30 @@ public final class ExecutionEngine implements AutoCloseable {
     }
   }
 
-  /** Returns the newest result row of task {@code taskId}, or null if it never ran. */
+  /**
+   * Returns the task's live execution as it stands (Triggered from the moment it was started), or
+   * else the newest result row of task {@code taskId}, or null if it never ran.
+   */
   public @Nullable ExecutionResult lastResult(String taskId) {
     synchronized (lock) {
+      Execution running = liveOf(taskId);
+      if (running != null) {
+        return running.current();
+      }
       String id = lastRowByTask.get(taskId);
       return id == null ? null : resolve(rows.get(id));
     }
+  }
+
+  // Called under the lock; the newest live execution of the task, or null.
+  private @Nullable Execution liveOf(String taskId) {
+    Execution newest = null;
+    for (Execution execution : live.values()) {
+      if (execution.taskId().equals(taskId)) {
+        newest = execution;
+      }
+    }
+    return newest;
   }
 
   @Override
@@ -145,6 +177,6 @@ public final class ExecutionEngine implements AutoCloseable {
     if (row instanceof Execution execution) {
       return execution.current();
     }
-    return (ExecutionResult) java.util.Objects.requireNonNull(row, "row == null");
+    return (ExecutionResult) Objects.requireNonNull(row, "row == null");
   }
 }

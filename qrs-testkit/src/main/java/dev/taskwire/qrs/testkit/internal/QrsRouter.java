@@ -13,8 +13,9 @@ public final class QrsRouter {
   private final TaskLookups lookups;
   private final ExecutionReads executionReads;
 
-  public QrsRouter(TaskRegistry tasks, ExecutionEngine executions) {
-    this.starts = new TaskStarts(tasks, executions);
+  public QrsRouter(
+      TaskRegistry tasks, ExecutionEngine executions, boolean refuseStartWhileRunning) {
+    this.starts = new TaskStarts(tasks, executions, refuseStartWhileRunning);
     this.lookups = new TaskLookups(tasks, executions);
     this.executionReads = new ExecutionReads(tasks, executions);
   }

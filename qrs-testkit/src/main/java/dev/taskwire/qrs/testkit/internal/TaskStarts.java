@@ -16,10 +16,12 @@ public final class TaskStarts {
 
   private final TaskRegistry tasks;
   private final ExecutionEngine executions;
+  private final boolean refuseWhileRunning;
 
-  public TaskStarts(TaskRegistry tasks, ExecutionEngine executions) {
+  public TaskStarts(TaskRegistry tasks, ExecutionEngine executions, boolean refuseWhileRunning) {
     this.tasks = tasks;
     this.executions = executions;
+    this.refuseWhileRunning = refuseWhileRunning;
   }
 
   /** Tells whether {@code call} is a start call (by id, by name or many), whatever its outcome. */
@@ -87,7 +89,14 @@ public final class TaskStarts {
   }
 
   private Response start(EmulatedTask task, boolean synchronous) {
-    String sessionId = task.enabled() ? executions.start(task) : Guids.ZERO;
+    String sessionId = null;
+    if (task.enabled()) {
+      sessionId = executions.start(task, refuseWhileRunning);
+    }
+    if (sessionId == null) {
+      // Disabled, or already running where that is refused: QRS answers the all-zero session.
+      sessionId = Guids.ZERO;
+    }
     return synchronous ? Response.json(201, Map.of("value", sessionId)) : Response.empty(204);
   }
 
