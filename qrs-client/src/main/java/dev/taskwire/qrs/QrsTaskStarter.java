@@ -12,14 +12,20 @@ import dev.taskwire.core.TaskStarter;
 import dev.taskwire.qrs.internal.ExecutionPoller;
 import dev.taskwire.qrs.internal.QrsFailures;
 import dev.taskwire.qrs.internal.QrsFilter;
+import dev.taskwire.qrs.internal.RecentStarts;
 import dev.taskwire.qrs.internal.TaskLookup;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,12 +58,17 @@ public final class QrsTaskStarter implements TaskStarter {
   private final QrsClient client;
   private final boolean synchronousStart;
   private final @Nullable ExecutionPoller poller;
+  private final @Nullable RecentStarts recentStarts;
 
   private QrsTaskStarter(
-      QrsClient client, boolean synchronousStart, @Nullable ExecutionTracking tracking) {
+      QrsClient client,
+      boolean synchronousStart,
+      @Nullable ExecutionTracking tracking,
+      @Nullable Duration skipStartedWithin) {
     this.client = client;
     this.synchronousStart = synchronousStart;
     this.poller = tracking == null ? null : new ExecutionPoller(client, tracking);
+    this.recentStarts = skipStartedWithin == null ? null : new RecentStarts(skipStartedWithin);
   }
 
   /** Creates a starter with synchronous start and no tracking, and its client. */
@@ -93,6 +104,62 @@ public final class QrsTaskStarter implements TaskStarter {
   }
 
   private CompletableFuture<List<TaskStartResult>> startIds(List<TaskId> ids) {
+    RecentStarts recent = recentStarts;
+    if (recent == null) {
+      return startNow(ids);
+    }
+    return client
+        .get("/qrs/task/full", Map.of("filter", RecentStarts.filterFor(ids)))
+        .thenCompose(
+            response -> {
+              if (!response.ok()) {
+                return done(
+                    eachOf(ids, id -> QrsFailures.of(id.value(), response, client.config())));
+              }
+              Map<TaskId, RecentStarts.LastExecution> last;
+              try {
+                last = RecentStarts.read(response.body());
+              } catch (IllegalArgumentException e) {
+                return done(eachOf(ids, id -> unreadable(id.value(), response, e)));
+              }
+              return startUnlessHeld(recent, ids, last);
+            })
+        .exceptionally(
+            failure -> eachOf(ids, id -> QrsFailures.of(id.value(), unwrap(failure), false)));
+  }
+
+  /**
+   * Starts the tasks among {@code ids} that {@code recent} does not hold back; the others are
+   * reported as not started, with the reason. Results come in the order of {@code ids}.
+   */
+  private CompletableFuture<List<TaskStartResult>> startUnlessHeld(
+      RecentStarts recent, List<TaskId> ids, Map<TaskId, RecentStarts.LastExecution> last) {
+    Instant now = Instant.now();
+    Map<TaskId, TaskStartResult> held = new HashMap<>();
+    List<TaskId> free = new ArrayList<>();
+    for (TaskId id : ids) {
+      String reason = recent.holdReason(last.get(id), now);
+      if (reason == null) {
+        free.add(id);
+      } else {
+        held.put(id, new TaskStartResult.NotStarted(id.value(), "Not started: " + reason));
+      }
+    }
+    CompletableFuture<List<TaskStartResult>> started =
+        free.isEmpty() ? done(List.of()) : startNow(free);
+    return started.thenApply(
+        results -> {
+          Iterator<TaskStartResult> next = results.iterator();
+          return ids.stream().map(id -> held.containsKey(id) ? held.get(id) : next.next()).toList();
+        });
+  }
+
+  private static List<TaskStartResult> eachOf(
+      List<TaskId> ids, Function<TaskId, TaskStartResult> result) {
+    return ids.stream().map(result).toList();
+  }
+
+  private CompletableFuture<List<TaskStartResult>> startNow(List<TaskId> ids) {
     if (!synchronousStart && ids.size() > 1) {
       return startMany(ids);
     }
@@ -175,7 +242,12 @@ public final class QrsTaskStarter implements TaskStarter {
               if (ids.isEmpty()) {
                 return done(List.of(noMatch(selector, response.status())));
               }
-              return startIds(ids);
+              RecentStarts recent = recentStarts;
+              if (recent == null) {
+                return startNow(ids);
+              }
+              // The lookup answered in QRS's full form, which holds each task's last execution.
+              return startUnlessHeld(recent, ids, RecentStarts.read(response.body()));
             })
         .exceptionally(failure -> List.of(QrsFailures.of(what, unwrap(failure), false)));
   }
@@ -248,6 +320,7 @@ public final class QrsTaskStarter implements TaskStarter {
     private final QrsConfig config;
     private boolean synchronousStart = true;
     private @Nullable ExecutionTracking tracking;
+    private @Nullable Duration skipStartedWithin;
 
     private Builder(QrsConfig config) {
       this.config = config;
@@ -270,6 +343,32 @@ public final class QrsTaskStarter implements TaskStarter {
     }
 
     /**
+     * Before each start, reads the task's last execution from QRS ({@code operational
+     * .lastExecutionResult} in {@code GET /qrs/task/full}) and does not start a task that is
+     * running now or that started less than {@code window} ago; such a task is reported as {@link
+     * TaskStartResult.NotStarted} with the reason, which is not retried. Zero holds back running
+     * tasks only. Off by default; on, a start by ID costs one more QRS call (a lookup by name, tag
+     * or custom property reads the same list it already fetches).
+     *
+     * <p>Because QRS's task list is shared by everyone who starts tasks, this holds across
+     * instances of taskwire in one shared subscription, across restarts, and against starts from
+     * the QMC or a schedule, where a debounce filter holds within one process only. The window is
+     * compared with QRS's start time, so the clocks of taskwire's host and QRS's must agree to well
+     * within it.
+     *
+     * @throws IllegalArgumentException if {@code window} is negative
+     */
+    public Builder skipStartedWithin(Duration window) {
+      Objects.requireNonNull(window, "window == null");
+      if (window.isNegative()) {
+        throw new IllegalArgumentException(
+            "qrs.skipStartedWithin is " + window + "; expected zero or more");
+      }
+      this.skipStartedWithin = window;
+      return this;
+    }
+
+    /**
      * Builds the starter and its client.
      *
      * @throws IllegalArgumentException if tracking is on and synchronous start off
@@ -280,7 +379,8 @@ public final class QrsTaskStarter implements TaskStarter {
             "Tracking needs the execution session that only synchronous start returns"
                 + " (qrs.synchronousStart, qrs.tracking)");
       }
-      return new QrsTaskStarter(QrsClient.create(config), synchronousStart, tracking);
+      return new QrsTaskStarter(
+          QrsClient.create(config), synchronousStart, tracking, skipStartedWithin);
     }
   }
 }
