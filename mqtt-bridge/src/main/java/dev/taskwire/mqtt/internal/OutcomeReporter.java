@@ -113,6 +113,10 @@ public final class OutcomeReporter implements Consumer<TriggerPipeline.Finished>
             topic,
             completed.elapsed().toMillis(),
             describe(completed.report()));
+      } else if (outcome.code().equals("not-started")) {
+        // QRS declined (task disabled or already running) or the task was held back on purpose:
+        // worth seeing, but nothing failed.
+        log.warn("Trigger on {} did not start every task: {}", topic, describe(completed.report()));
       } else {
         log.error(
             "Trigger on {} did not start every task: {}", topic, describe(completed.report()));
