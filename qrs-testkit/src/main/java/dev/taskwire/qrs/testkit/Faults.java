@@ -69,6 +69,21 @@ public final class Faults {
   }
 
   /**
+   * Handles the next {@code count} requests in {@code scope} as usual (a start starts the task),
+   * then closes the connection without answering: the answer is lost on the way back, and the
+   * client cannot tell whether QRS acted. Their {@link RecordedRequest#status()} is {@link
+   * RecordedRequest#NO_ANSWER}.
+   *
+   * @throws IllegalArgumentException if {@code count} is not positive
+   */
+  public Faults loseAnswerNext(FaultScope scope, int count) {
+    Objects.requireNonNull(scope, "scope == null");
+    requirePositive(count, "loseAnswerNext");
+    state.loseAnswerNext(scope, count);
+    return this;
+  }
+
+  /**
    * Delays every answer by {@code added}; {@link Duration#ZERO} ends the delay.
    *
    * @throws IllegalArgumentException if {@code added} is negative

@@ -93,6 +93,23 @@ class FaultsTest {
   }
 
   @Test
+  void handlesAStartThenLosesItsAnswer() {
+    emulator.faults().loseAnswerNext(FaultScope.TASK_STARTS, 1);
+
+    HttpResponse<String> lookup = caller.get("/qrs/task/full");
+    assertThatThrownBy(
+            () -> caller.sendChecked(caller.request(START + "/synchronous").POST(noBody())))
+        .isInstanceOf(IOException.class);
+    HttpResponse<String> after = caller.get("/qrs/reloadtask/" + TASK);
+
+    assertThat(lookup.statusCode()).isEqualTo(200);
+    assertThat(after.body()).contains("\"lastExecutionResult\"").doesNotContain("\"status\":0");
+    assertThat(emulator.requests())
+        .extracting(RecordedRequest::status)
+        .containsExactly(200, RecordedRequest.NO_ANSWER, 200);
+  }
+
+  @Test
   void delaysEveryAnswerUntilLatencyIsCleared() {
     emulator.faults().latency(Duration.ofMillis(600));
 
@@ -146,6 +163,9 @@ class FaultsTest {
     assertThatThrownBy(() -> faults.failNext(1, 42, "x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Status 42 given to failNext is not an HTTP status (100 to 599)");
+    assertThatThrownBy(() -> faults.loseAnswerNext(FaultScope.ALL_REQUESTS, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Count 0 given to loseAnswerNext must be 1 or more");
     assertThatThrownBy(() -> faults.latency(Duration.ofMillis(-1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Duration PT-0.001S given to latency must not be negative");

@@ -113,11 +113,14 @@ public final class EmulatorHandler implements HttpHandler {
       return XSRF_FAILED;
     }
 
-    Response fault = faults.take(TaskStarts.isStart(method, admission.segments()));
+    boolean isStart = TaskStarts.isStart(method, admission.segments());
+    Response fault = faults.take(isStart);
     if (fault != null) {
       return fault;
     }
-    return router.route(new QrsCall(method, admission.segments(), query, body, admission.user()));
+    Response routed =
+        router.route(new QrsCall(method, admission.segments(), query, body, admission.user()));
+    return faults.takeLostAnswer(isStart) ? FaultState.RESET : routed;
   }
 
   private static void send(HttpExchange exchange, Response response, Map<String, String> extra)

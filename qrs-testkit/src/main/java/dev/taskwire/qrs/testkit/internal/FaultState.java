@@ -17,6 +17,8 @@ public final class FaultState {
   private volatile Duration handshakeDelay = Duration.ZERO;
   private final ArrayDeque<Failure> failures = new ArrayDeque<>();
   private int resets;
+  private int lostAnswers;
+  private int lostStartAnswers;
   // Lets the common case, no fault queued, pass without taking the lock.
   private volatile boolean armed;
 
@@ -48,10 +50,46 @@ public final class FaultState {
     armed = true;
   }
 
+  /**
+   * Makes the next {@code count} requests in {@code scope} handled, then left without an answer.
+   */
+  public synchronized void loseAnswerNext(FaultScope scope, int count) {
+    if (scope == FaultScope.ALL_REQUESTS) {
+      lostAnswers += count;
+    } else {
+      lostStartAnswers += count;
+    }
+    armed = true;
+  }
+
+  /**
+   * Tells whether the answer to a request just handled is to be lost, and if so uses up one lost
+   * answer.
+   */
+  public boolean takeLostAnswer(boolean isStart) {
+    if (!armed) {
+      return false;
+    }
+    synchronized (this) {
+      boolean lost = false;
+      if (isStart && lostStartAnswers > 0) {
+        lostStartAnswers--;
+        lost = true;
+      } else if (lostAnswers > 0) {
+        lostAnswers--;
+        lost = true;
+      }
+      rearm();
+      return lost;
+    }
+  }
+
   /** Removes every fault. */
   public synchronized void clear() {
     failures.clear();
     resets = 0;
+    lostAnswers = 0;
+    lostStartAnswers = 0;
     armed = false;
     latency = Duration.ZERO;
     handshakeDelay = Duration.ZERO;
@@ -73,7 +111,7 @@ public final class FaultState {
   private @Nullable Response takeLocked(boolean isStart) {
     if (resets > 0) {
       resets--;
-      armed = resets > 0 || !failures.isEmpty();
+      rearm();
       return RESET;
     }
     Iterator<Failure> each = failures.iterator();
@@ -83,12 +121,17 @@ public final class FaultState {
         failure.remaining--;
         if (failure.remaining <= 0) {
           each.remove();
-          armed = !failures.isEmpty();
+          rearm();
         }
         return failure.answer;
       }
     }
     return null;
+  }
+
+  // Called holding the lock.
+  private void rearm() {
+    armed = resets > 0 || !failures.isEmpty() || lostAnswers > 0 || lostStartAnswers > 0;
   }
 
   private static final class Failure {
