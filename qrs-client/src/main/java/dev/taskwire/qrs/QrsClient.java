@@ -3,21 +3,26 @@ package dev.taskwire.qrs;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.taskwire.core.FailureKind;
-import dev.taskwire.qrs.internal.AsyncLimiter;
 import dev.taskwire.qrs.internal.TransportFailures;
 import dev.taskwire.qrs.internal.UriEncoding;
 import dev.taskwire.qrs.internal.Xrfkey;
+import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +33,11 @@ import org.slf4j.LoggerFactory;
  * carries a fresh random Xrfkey, the same in the {@code xrfkey} query parameter and the {@code
  * X-Qlik-Xrfkey} header, and the configured credential: {@code X-Qlik-User} with a client
  * certificate, the configured header, or {@code Authorization: Bearer}. Cookies the proxy sets are
- * sent back. At most {@link QrsConfig#maxConcurrentRequests()} requests are in flight; the rest
- * wait in a queue, and no calling thread is ever blocked.
+ * sent back. At most {@link QrsConfig#maxConcurrentRequests()} requests are in flight, each sent
+ * from one of as many daemon threads named {@code taskwire-qrs-N}; the rest wait in a queue, and no
+ * calling thread is ever blocked. Bounding the requests keeps {@code HttpClient} from opening one
+ * connection (and one TLS handshake) per request during a burst; the queue has no bound of its own,
+ * so callers bound what they submit, as the MQTT trigger bounds the starts it has in flight.
  *
  * <pre>{@code
  * try (QrsClient client = QrsClient.create(config)) {
@@ -40,15 +48,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An answer with any status completes the returned stage normally; only a missing answer
  * completes it with a {@link QrsTransportException}, after the retries that {@link QrsRetry}
- * allows. Thread-safe.
+ * allows. The stages complete on the {@code taskwire-qrs} threads: dependent work that blocks holds
+ * a request slot meanwhile. Thread-safe.
  */
 public final class QrsClient implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(QrsClient.class);
+  private static final Duration IDLE_THREAD_KEEP_ALIVE = Duration.ofSeconds(30);
 
   private final QrsConfig config;
   private final HttpClient http;
-  private final AsyncLimiter limiter;
+  private final ThreadPoolExecutor requests;
   private volatile boolean closed;
 
   private QrsClient(QrsConfig config) {
@@ -61,7 +71,7 @@ public final class QrsClient implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_2)
             .build();
-    this.limiter = new AsyncLimiter(config.maxConcurrentRequests());
+    this.requests = requestThreads(config.maxConcurrentRequests());
     if (config.trustAnyServerCertificate()) {
       log.warn(
           "QRS server certificates at {} are not verified at all"
@@ -131,31 +141,56 @@ public final class QrsClient implements AutoCloseable {
           new IllegalStateException("The QRS client for " + config.baseUri() + " is closed"));
     }
     long started = System.nanoTime();
-    CompletableFuture<QrsResponse> answer =
-        limiter
-            .submit(
-                () ->
-                    http.sendAsync(
-                        request(method, path, query, json),
-                        HttpResponse.BodyHandlers.ofString(UTF_8)))
-            .handle(
-                (response, failure) -> {
-                  long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                  if (failure != null) {
-                    Throwable cause = unwrap(failure);
-                    log.debug(
-                        "{} {} -> no answer in {} ms: {}", method, path, millis, cause.toString());
-                    throw TransportFailures.classify(method, path, cause, config);
-                  }
-                  log.debug("{} {} -> {} in {} ms", method, path, response.statusCode(), millis);
-                  return new QrsResponse(
-                      method, response.uri().getRawPath(), response.statusCode(), response.body());
-                });
+    CompletableFuture<QrsResponse> answer = new CompletableFuture<>();
+    try {
+      requests.execute(() -> exchange(method, path, query, json, started, answer));
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("The QRS client for " + config.baseUri() + " is closed"));
+    }
     return answer
         .handle(
             (response, failure) ->
                 retryIfSafe(method, path, query, json, attempt, response, failure))
         .thenCompose(next -> next);
+  }
+
+  /**
+   * Sends one request and waits for its answer, on a {@code taskwire-qrs} thread. The blocking
+   * {@code send} is on purpose: {@code sendAsync} completes every answer on the JDK's default async
+   * pool, which on a machine with fewer than three cores starts a new thread for each one.
+   */
+  private void exchange(
+      String method,
+      String path,
+      Map<String, String> query,
+      @Nullable String json,
+      long started,
+      CompletableFuture<QrsResponse> answer) {
+    HttpResponse<String> response;
+    try {
+      response =
+          http.send(request(method, path, query, json), HttpResponse.BodyHandlers.ofString(UTF_8));
+    } catch (IOException | RuntimeException e) {
+      answer.completeExceptionally(failed(method, path, e, started));
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      answer.completeExceptionally(failed(method, path, e, started));
+      return;
+    }
+
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    log.debug("{} {} -> {} in {} ms", method, path, response.statusCode(), millis);
+    answer.complete(
+        new QrsResponse(
+            method, response.uri().getRawPath(), response.statusCode(), response.body()));
+  }
+
+  private QrsTransportException failed(String method, String path, Exception cause, long started) {
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    log.debug("{} {} -> no answer in {} ms: {}", method, path, millis, cause.toString());
+    return TransportFailures.classify(method, path, cause, config);
   }
 
   private CompletableFuture<QrsResponse> retryIfSafe(
@@ -232,6 +267,25 @@ public final class QrsClient implements AutoCloseable {
         .build();
   }
 
+  private static ThreadPoolExecutor requestThreads(int count) {
+    AtomicInteger next = new AtomicInteger();
+    ThreadPoolExecutor threads =
+        new ThreadPoolExecutor(
+            count,
+            count,
+            IDLE_THREAD_KEEP_ALIVE.toMillis(),
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "taskwire-qrs-" + next.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    // An idle client holds no threads.
+    threads.allowCoreThreadTimeOut(true);
+    return threads;
+  }
+
   private static Throwable unwrap(Throwable failure) {
     Throwable current = failure;
     while (current instanceof CompletionException && current.getCause() != null) {
@@ -251,6 +305,8 @@ public final class QrsClient implements AutoCloseable {
       return;
     }
     closed = true;
+    // Requests already queued are still sent; the threads end once the queue is empty.
+    requests.shutdown();
     if (http instanceof AutoCloseable closeable) {
       try {
         closeable.close();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +83,35 @@ class ConnectionUseTest {
     assertThat(starts).allSatisfy(start -> assertThat(start.join().allStarted()).isTrue());
     assertThat(emulator.requests()).hasSize(40);
     assertThat(relay.mostOpen()).isBetween(1, 4);
+  }
+
+  @Test
+  void completesAnswersOnItsOwnNamedDaemonThreadsNoMoreThanTheLimit() throws Exception {
+    relay.holdConnections();
+    List<CompletableFuture<Thread>> answeredOn = new ArrayList<>();
+
+    try (QrsClient client = QrsClient.create(throughRelay().maxConcurrentRequests(2).build())) {
+      // Held back by the relay, no answer can come before every stage below is in place.
+      for (int i = 0; i < 6; i++) {
+        answeredOn.add(
+            client
+                .post("/qrs/task/" + T + "/start/synchronous", Map.of(), null)
+                .thenApply(response -> Thread.currentThread()));
+      }
+      relay.releaseConnections();
+      CompletableFuture.allOf(answeredOn.toArray(CompletableFuture[]::new))
+          .get(30, TimeUnit.SECONDS);
+    }
+
+    List<Thread> threads = answeredOn.stream().map(CompletableFuture::join).distinct().toList();
+    assertThat(threads)
+        .hasSizeBetween(1, 2)
+        .allSatisfy(
+            thread -> {
+              assertThat(thread.getName()).matches("taskwire-qrs-\\d+");
+              assertThat(thread.isDaemon()).isTrue();
+            });
+    assertThat(emulator.requests()).hasSize(6);
   }
 
   @Test

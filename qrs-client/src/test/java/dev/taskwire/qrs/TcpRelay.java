@@ -10,12 +10,13 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A byte relay on 127.0.0.1 in front of the emulator, for what the emulator cannot show: how many
- * connections the client opens, how many are open at once, and a connection dropped before the TLS
- * handshake, so before any request was sent.
+ * connections the client opens, how many are open at once, a connection dropped before the TLS
+ * handshake, so before any request was sent, and connections held back until the test lets them on.
  */
 final class TcpRelay implements AutoCloseable {
 
@@ -26,6 +27,7 @@ final class TcpRelay implements AutoCloseable {
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger mostOpen = new AtomicInteger();
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private volatile CountDownLatch gate = new CountDownLatch(0);
 
   private TcpRelay(int targetPort) throws IOException {
     this.server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
@@ -54,6 +56,16 @@ final class TcpRelay implements AutoCloseable {
     dropNext.set(count);
   }
 
+  /** Accepts connections but relays nothing on them until {@link #releaseConnections()}. */
+  void holdConnections() {
+    gate = new CountDownLatch(1);
+  }
+
+  /** Relays the connections held back, and those to come. */
+  void releaseConnections() {
+    gate.countDown();
+  }
+
   /** Connections accepted so far, dropped ones included. */
   int accepted() {
     return accepted.get();
@@ -74,6 +86,7 @@ final class TcpRelay implements AutoCloseable {
           client.close();
           continue;
         }
+        gate.await();
         Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         sockets.add(client);
         sockets.add(target);
@@ -83,6 +96,9 @@ final class TcpRelay implements AutoCloseable {
         pump(target, client, halves);
       } catch (IOException e) {
         // The relay was closed, or one connection failed; the client sees it as a network error.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }
