@@ -18,8 +18,9 @@ public enum FailureKind {
   CONFIGURATION(false),
   /**
    * A start request reached QRS, or may have, and no answer says whether the task started: the
-   * request timed out or the connection dropped after it was sent. Not retried, so that a task that
-   * did start is not started twice; the outcome says so, for a person or a system to check.
+   * request timed out or the connection dropped after it was sent, and QRS could not be asked
+   * afterwards either. Not retried, so that a task that did start is not started twice; the outcome
+   * says so, for a person or a system to check.
    */
   UNCERTAIN(false),
   /** The starter itself failed unexpectedly (a bug); retrying the same input would fail again. */

@@ -109,29 +109,40 @@ class QrsFaultsTest {
   }
 
   @Test
-  void reportsStartsCutOffAfterSendingAsUncertainAndNeverSendsThemTwice() {
+  void startsEveryTriggerOnceWhenStartAnswersAreLostOnTheWayBack() {
     startAll(0);
-    emulator.faults().resetNext(3);
+    emulator.faults().loseAnswerNext(FaultScope.TASK_STARTS, 3);
 
     publishAll();
 
     List<TriggerOutcome> seen = outcomes.await(TRIGGERS);
-    List<TaskStartResult> results =
-        seen.stream()
-            .flatMap(o -> ((TriggerOutcome.Completed) o).report().results().stream())
-            .toList();
-    assertThat(results).extracting(TaskStartResult::task).containsExactlyInAnyOrderElementsOf(ids);
-    assertThat(results.stream().filter(r -> !r.started()))
-        .hasSize(3)
-        .allSatisfy(
-            r ->
-                assertThat(((TaskStartResult.Failed) r).kind())
-                    .isEqualTo(dev.taskwire.core.FailureKind.UNCERTAIN));
-    Map<String, Long> startCalls =
-        emulator.requests().stream()
-            .filter(r -> r.path().endsWith("/start/synchronous"))
-            .collect(Collectors.groupingBy(r -> r.path().split("/")[3], Collectors.counting()));
-    assertThat(startCalls.values()).containsOnly(1L);
+    assertThat(seen).allSatisfy(o -> assertThat(o.code()).isEqualTo("started"));
+    // QRS acted on each lost start; asked afterwards, it lists the execution, so none is resent.
+    assertThat(startCallsByTask(r -> true).values()).hasSize(TRIGGERS).containsOnly(1L);
+    assertThat(startCallsByTask(r -> r.status() == RecordedRequest.NO_ANSWER)).hasSize(3);
+  }
+
+  @Test
+  void startsEveryTriggerOnceWhenStartsAreCutOffBeforeQrsActs() {
+    startAll(0);
+    emulator.faults().resetNext(FaultScope.TASK_STARTS, 3);
+
+    publishAll();
+
+    List<TriggerOutcome> seen = outcomes.await(TRIGGERS);
+    assertThat(seen).allSatisfy(o -> assertThat(o.code()).isEqualTo("started"));
+    assertThat(startCallsByTask(r -> r.status() == RecordedRequest.NO_ANSWER)).hasSize(3);
+    // QRS lists no start after a cut-off call, so the start is sent again, and answered once.
+    assertThat(startCallsByTask(r -> r.status() == 201).values())
+        .hasSize(TRIGGERS)
+        .containsOnly(1L);
+  }
+
+  private Map<String, Long> startCallsByTask(java.util.function.Predicate<RecordedRequest> which) {
+    return emulator.requests().stream()
+        .filter(r -> r.path().endsWith("/start/synchronous"))
+        .filter(which)
+        .collect(Collectors.groupingBy(r -> r.path().split("/")[3], Collectors.counting()));
   }
 
   @Test

@@ -13,9 +13,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * the TLS handshake failed before the request was sent, or QRS answered 503. A start answered 500
  * is not retried here (QRS may have acted before failing) and is reported as {@link
  * dev.taskwire.core.FailureKind#SERVER}. A start cut off or timed out after it was sent may have
- * started the task; it is not retried, and is reported as {@link
- * dev.taskwire.core.FailureKind#UNCERTAIN} for a person or a system to check. Lookups and status
- * reads ({@code GET}) are idempotent and are retried on 500, 502, 503, 504, a network failure or a
+ * started the task; it is not resent here. {@link QrsTaskStarter} then reads the task's last
+ * execution to settle it (started, not started, or safe to retry), and reports it as {@link
+ * dev.taskwire.core.FailureKind#UNCERTAIN} only when that read fails too. Lookups and status reads
+ * ({@code GET}) are idempotent and are retried on 500, 502, 503, 504, a network failure or a
  * timeout. A certificate that fails verification (host name, root CA) or is refused is never
  * retried. The JDK's client itself tries a connection that failed before sending once more, before
  * this policy sees it.

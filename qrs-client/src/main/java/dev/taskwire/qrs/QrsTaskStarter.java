@@ -173,10 +173,36 @@ public final class QrsTaskStarter implements TaskStarter {
 
   private CompletableFuture<TaskStartResult> startOne(TaskId id) {
     String path = "/qrs/task/" + id.value() + (synchronousStart ? "/start/synchronous" : "/start");
+    Instant sent = Instant.now();
     return client
         .post(path, Map.of(), null)
         .thenCompose(response -> startAnswer(id.value(), response))
-        .exceptionally(failure -> QrsFailures.of(id.value(), unwrap(failure), true));
+        .exceptionallyCompose(failure -> failedStart(id, unwrap(failure), sent));
+  }
+
+  /**
+   * The result of a start call that got no answer. When the call may have reached QRS, the task's
+   * last execution tells what happened: it started since the call (started), it is running a start
+   * from before (not started), or QRS lists no start since (a failure that is safe to retry). If
+   * that cannot be read either, the start stays {@link FailureKind#UNCERTAIN}.
+   */
+  private CompletableFuture<TaskStartResult> failedStart(
+      TaskId id, Throwable failure, Instant sent) {
+    TaskStartResult.Failed result = QrsFailures.of(id.value(), failure, true);
+    if (result.kind() != FailureKind.UNCERTAIN) {
+      return done(result);
+    }
+    return client
+        .get("/qrs/task/full", Map.of("filter", RecentStarts.filterFor(List.of(id))))
+        .thenApply(
+            response -> {
+              if (!response.ok()) {
+                return (TaskStartResult) result;
+              }
+              RecentStarts.LastExecution last = RecentStarts.read(response.body()).get(id);
+              return last == null ? result : RecentStarts.settle(id, failure, sent, last);
+            })
+        .exceptionally(lookupFailure -> result);
   }
 
   private CompletableFuture<TaskStartResult> startAnswer(String task, QrsResponse response) {

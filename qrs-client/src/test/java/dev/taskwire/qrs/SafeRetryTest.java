@@ -93,8 +93,46 @@ class SafeRetryTest {
   }
 
   @Test
-  void doesNotRetryAStartCutOffAfterItWasSent() {
+  void asksQrsAfterAStartCutOffAndReportsItSafeToRetryWhenNothingStarted() {
     emulator.faults().resetNext(1);
+
+    TaskStartReport report = startById();
+
+    TaskStartResult.Failed failed = (TaskStartResult.Failed) report.results().get(0);
+    assertThat(failed.kind()).isEqualTo(FailureKind.NETWORK);
+    assertThat(failed.retryable()).isTrue();
+    assertThat(failed.message()).contains("QRS lists no start of the task since the call");
+    assertThat(emulator.requests())
+        .extracting(RecordedRequest::method, RecordedRequest::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("POST", RecordedRequest.NO_ANSWER),
+            org.assertj.core.groups.Tuple.tuple("GET", 200));
+  }
+
+  @Test
+  void reportsAStartWhoseAnswerWasLostAsStartedOnceQrsListsTheExecution() {
+    emulator.faults().loseAnswerNext(FaultScope.TASK_STARTS, 1);
+
+    TaskStartReport report = startById();
+
+    assertThat(report.results())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            TaskStartResult.Started.class, started -> assertThat(started.task()).isEqualTo(T));
+    assertThat(emulator.requests())
+        .extracting(RecordedRequest::method, RecordedRequest::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("POST", RecordedRequest.NO_ANSWER),
+            org.assertj.core.groups.Tuple.tuple("GET", 200));
+  }
+
+  @Test
+  void leavesAStartUncertainAndUnretriedWhenQrsCannotBeAskedEither() {
+    // The start is cut off; every attempt of the lookup that follows it is answered 503.
+    emulator
+        .faults()
+        .resetNext(1)
+        .failNext(FaultScope.ALL_REQUESTS, QUICK.maxAttempts(), 503, "Service unavailable");
 
     TaskStartReport report = startById();
 
@@ -102,8 +140,12 @@ class SafeRetryTest {
     assertThat(failed.kind()).isEqualTo(FailureKind.UNCERTAIN);
     assertThat(failed.retryable()).isFalse();
     assertThat(emulator.requests())
-        .extracting(RecordedRequest::status)
-        .containsExactly(RecordedRequest.NO_ANSWER);
+        .extracting(RecordedRequest::method, RecordedRequest::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("POST", RecordedRequest.NO_ANSWER),
+            org.assertj.core.groups.Tuple.tuple("GET", 503),
+            org.assertj.core.groups.Tuple.tuple("GET", 503),
+            org.assertj.core.groups.Tuple.tuple("GET", 503));
   }
 
   @Test

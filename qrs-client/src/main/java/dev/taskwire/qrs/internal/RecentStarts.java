@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskwire.core.ExecutionStatus;
 import dev.taskwire.core.TaskId;
+import dev.taskwire.core.TaskStartResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads each task's last execution from a QRS task list ({@code operational.lastExecutionResult})
@@ -23,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  * this check holds across instances that share a subscription.
  */
 public final class RecentStarts {
+
+  /** How far QRS's clock may run behind ours when a start time is compared with a call's. */
+  public static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(2);
+
+  private static final Logger log = LoggerFactory.getLogger(RecentStarts.class);
 
   // QRS writes this year for a time that has not happened.
   private static final int NO_TIME_YEAR = 1753;
@@ -76,7 +84,7 @@ public final class RecentStarts {
       return null;
     }
     String since = last.startTime() == null ? "" : " since " + last.startTime();
-    if (last.status() != ExecutionStatus.NEVER_STARTED && !last.status().isFinal()) {
+    if (last.running()) {
       return "the task is already running (" + last.status() + since + ")";
     }
     Instant started = last.startTime();
@@ -92,6 +100,38 @@ public final class RecentStarts {
           + " s ago (skipStartedWithin)";
     }
     return null;
+  }
+
+  /**
+   * What became of a start call that got no answer, judged by the task's last execution read
+   * afterwards: started since the call (allowing {@link #CLOCK_TOLERANCE} for QRS's clock), not
+   * started because an earlier execution is still running, or not started at all, which is a
+   * failure of {@code failure}'s kind, safe to retry.
+   */
+  public static TaskStartResult settle(
+      TaskId id, Throwable failure, Instant sent, RecentStarts.LastExecution last) {
+    String task = id.value();
+    if (last.startedSince(sent.minus(CLOCK_TOLERANCE))) {
+      log.info(
+          "Start of task {} got no answer, but QRS lists an execution started at {}: started",
+          task,
+          last.startTime());
+      return new TaskStartResult.Started(task, null);
+    }
+    if (last.running()) {
+      return new TaskStartResult.NotStarted(
+          task,
+          "The start got no answer and the task is running an execution that started at "
+              + last.startTime()
+              + ", before the call; QRS does not start a running task again");
+    }
+    TaskStartResult.Failed safe = QrsFailures.of(task, failure, false);
+    return new TaskStartResult.Failed(
+        task,
+        safe.kind(),
+        safe.message()
+            + "; QRS lists no start of the task since the call, so it is safe to try again",
+        safe.httpStatus());
   }
 
   private static ExecutionStatus status(JsonNode result) {
@@ -121,5 +161,16 @@ public final class RecentStarts {
    * @param status the execution's status
    * @param startTime when it started, or null if it never did
    */
-  public record LastExecution(ExecutionStatus status, @Nullable Instant startTime) {}
+  public record LastExecution(ExecutionStatus status, @Nullable Instant startTime) {
+
+    /** Tells whether the execution has begun and not ended. */
+    public boolean running() {
+      return status != ExecutionStatus.NEVER_STARTED && !status.isFinal();
+    }
+
+    /** Tells whether the execution started at or after {@code time}. */
+    public boolean startedSince(Instant time) {
+      return startTime != null && !startTime.isBefore(time);
+    }
+  }
 }

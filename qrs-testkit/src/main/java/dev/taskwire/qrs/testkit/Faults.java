@@ -63,8 +63,19 @@ public final class Faults {
    * @throws IllegalArgumentException if {@code count} is not positive
    */
   public Faults resetNext(int count) {
+    return resetNext(FaultScope.ALL_REQUESTS, count);
+  }
+
+  /**
+   * Closes the connection of the next {@code count} requests in {@code scope} without answering,
+   * before QRS acts on them; requests outside the scope are handled normally and do not count.
+   *
+   * @throws IllegalArgumentException if {@code count} is not positive
+   */
+  public Faults resetNext(FaultScope scope, int count) {
+    Objects.requireNonNull(scope, "scope == null");
     requirePositive(count, "resetNext");
-    state.resetNext(count);
+    state.resetNext(scope, count);
     return this;
   }
 

@@ -93,6 +93,22 @@ class FaultsTest {
   }
 
   @Test
+  void dropsOnlyStartsWhenResetsAreScopedToStarts() {
+    emulator.faults().resetNext(FaultScope.TASK_STARTS, 1);
+
+    HttpResponse<String> lookup = caller.get("/qrs/task/full");
+    assertThatThrownBy(() -> caller.sendChecked(caller.request(START).POST(noBody())))
+        .isInstanceOf(IOException.class);
+    HttpResponse<String> after = caller.post(START);
+
+    assertThat(lookup.statusCode()).isEqualTo(200);
+    assertThat(after.statusCode()).isEqualTo(204);
+    assertThat(emulator.requests())
+        .extracting(RecordedRequest::status)
+        .containsExactly(200, RecordedRequest.NO_ANSWER, 204);
+  }
+
+  @Test
   void handlesAStartThenLosesItsAnswer() {
     emulator.faults().loseAnswerNext(FaultScope.TASK_STARTS, 1);
 

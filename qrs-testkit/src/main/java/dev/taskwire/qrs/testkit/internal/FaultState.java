@@ -17,6 +17,7 @@ public final class FaultState {
   private volatile Duration handshakeDelay = Duration.ZERO;
   private final ArrayDeque<Failure> failures = new ArrayDeque<>();
   private int resets;
+  private int startResets;
   private int lostAnswers;
   private int lostStartAnswers;
   // Lets the common case, no fault queued, pass without taking the lock.
@@ -44,9 +45,13 @@ public final class FaultState {
     armed = true;
   }
 
-  /** Makes the next {@code count} requests end without an answer. */
-  public synchronized void resetNext(int count) {
-    resets += count;
+  /** Makes the next {@code count} requests in {@code scope} end without an answer. */
+  public synchronized void resetNext(FaultScope scope, int count) {
+    if (scope == FaultScope.ALL_REQUESTS) {
+      resets += count;
+    } else {
+      startResets += count;
+    }
     armed = true;
   }
 
@@ -88,6 +93,7 @@ public final class FaultState {
   public synchronized void clear() {
     failures.clear();
     resets = 0;
+    startResets = 0;
     lostAnswers = 0;
     lostStartAnswers = 0;
     armed = false;
@@ -109,8 +115,12 @@ public final class FaultState {
   }
 
   private @Nullable Response takeLocked(boolean isStart) {
-    if (resets > 0) {
-      resets--;
+    if (resets > 0 || (isStart && startResets > 0)) {
+      if (resets > 0) {
+        resets--;
+      } else {
+        startResets--;
+      }
       rearm();
       return RESET;
     }
@@ -131,7 +141,12 @@ public final class FaultState {
 
   // Called holding the lock.
   private void rearm() {
-    armed = resets > 0 || !failures.isEmpty() || lostAnswers > 0 || lostStartAnswers > 0;
+    armed =
+        resets > 0
+            || startResets > 0
+            || !failures.isEmpty()
+            || lostAnswers > 0
+            || lostStartAnswers > 0;
   }
 
   private static final class Failure {
