@@ -64,19 +64,23 @@ public final class OutcomeReporter implements Consumer<TriggerPipeline.Finished>
 
     // Acknowledge only once the reports are with the broker, so that a crash in between means
     // redelivery rather than a trigger nobody heard of.
-    byte[] json = toJson(outcome);
     CompletableFuture<Void> published = CompletableFuture.completedFuture(null);
-    if (resultTopic != null) {
-      published =
-          published.thenCompose(v -> connection.publish(resultTopic, json, resultQos, false, null));
-    }
-    if (message.responseTopic() != null) {
-      String responseTopic = message.responseTopic();
-      published =
-          published.thenCompose(
-              v ->
-                  connection.publish(
-                      responseTopic, json, resultQos, false, message.correlationData()));
+    String responseTopic = message.responseTopic();
+    // Without a topic to report on, there is no JSON to render.
+    if (resultTopic != null || responseTopic != null) {
+      byte[] json = toJson(outcome);
+      if (resultTopic != null) {
+        String topic = resultTopic;
+        published =
+            published.thenCompose(v -> connection.publish(topic, json, resultQos, false, null));
+      }
+      if (responseTopic != null) {
+        published =
+            published.thenCompose(
+                v ->
+                    connection.publish(
+                        responseTopic, json, resultQos, false, message.correlationData()));
+      }
     }
     published.whenComplete(
         (ok, failure) -> {
