@@ -41,7 +41,8 @@ final class QrsSettings {
           "requestTimeout",
           "maxConcurrentRequests",
           "synchronousStart",
-          "tracking");
+          "tracking",
+          "skipStartedWithin");
 
   private QrsSettings() {}
 
@@ -63,6 +64,7 @@ final class QrsSettings {
 
     QrsTaskStarter.Builder starter = QrsTaskStarter.builder(config.build());
     qrs.bool("synchronousStart").ifPresent(starter::synchronousStart);
+    qrs.duration("skipStartedWithin").ifPresent(starter::skipStartedWithin);
     if (qrs.has("tracking")) {
       ConfigNode tracking = qrs.child("tracking");
       tracking.requireOnly(List.of("initialInterval", "maxInterval", "timeout"));
