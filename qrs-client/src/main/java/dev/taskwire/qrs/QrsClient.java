@@ -216,9 +216,11 @@ public final class QrsClient implements AutoCloseable {
         attempt + 1,
         retry.maxAttempts(),
         failure != null ? unwrap(failure).getMessage() : "QRS answered " + response.status());
+    // Runs on the JDK's one delay thread: the call only queues a request, and the default pool
+    // would start a thread per delayed call on a machine with fewer than three cores.
     return CompletableFuture.supplyAsync(
             () -> send(method, path, query, json, attempt + 1),
-            CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
+            CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, Runnable::run))
         .thenCompose(next -> next);
   }
 

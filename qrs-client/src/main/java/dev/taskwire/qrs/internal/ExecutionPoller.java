@@ -57,9 +57,11 @@ public final class ExecutionPoller {
       return CompletableFuture.completedFuture(lastSeen);
     }
     long delay = Math.min(wait.toNanos(), remaining);
+    // Runs on the JDK's one delay thread: the call only queues a request, and the default pool
+    // would start a thread per delayed call on a machine with fewer than three cores.
     return CompletableFuture.supplyAsync(
             () -> results(sessionId),
-            CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS))
+            CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS, Runnable::run))
         .thenCompose(answer -> answer)
         .handle((response, failure) -> next(sessionId, response, failure, wait, deadline, lastSeen))
         .thenCompose(next -> next);
