@@ -67,7 +67,7 @@ class MetricsTest {
   }
 
   @Test
-  void listenersRunWithTheTriggersTopicAndTasksInTheMdc() {
+  void listenersRunWithTheTriggersTopicMessageIdAndTasksInTheMdc() {
     String root = TestBroker.uniqueRoot();
     String id = id();
     java.util.concurrent.CompletableFuture<String> seen =
@@ -82,12 +82,18 @@ class MetricsTest {
                     seen.complete(
                         org.slf4j.MDC.get("taskwire.topic")
                             + " "
-                            + org.slf4j.MDC.get("taskwire.tasks")))
+                            + org.slf4j.MDC.get("taskwire.tasks")
+                            + " "
+                            + (org.slf4j.MDC.get("taskwire.message").equals(o.context().messageId())
+                                ? "same-id"
+                                : "other-id " + org.slf4j.MDC.get("taskwire.message"))))
             .build()) {
       trigger.startAndWait(Duration.ofSeconds(10));
       TestBroker.publish(publisher, root + "/start_task", id.getBytes(UTF_8));
 
-      assertThat(seen).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(root + "/start_task " + id);
+      assertThat(seen)
+          .succeedsWithin(Duration.ofSeconds(10))
+          .isEqualTo(root + "/start_task " + id + " same-id");
     } finally {
       publisher.disconnect();
     }

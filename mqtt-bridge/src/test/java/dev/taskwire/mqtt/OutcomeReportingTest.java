@@ -55,6 +55,12 @@ class OutcomeReportingTest {
       assertThat(rejected.get("reason").asText()).isEqualTo("invalid-task-id");
       assertThat(rejected.get("message").asText())
           .isEqualTo("Payload 'abc' is not a task ID (expected a GUID)");
+      // Each trigger has its own message ID, from the same process.
+      String first = started.get("messageId").asText();
+      String second = rejected.get("messageId").asText();
+      assertThat(first).matches("[0-9a-f]{6}-[0-9]+");
+      assertThat(second).isNotEqualTo(first);
+      assertThat(second.substring(0, 7)).isEqualTo(first.substring(0, 7));
     }
   }
 

@@ -47,9 +47,12 @@ public final class OutcomeReporter implements Consumer<TriggerPipeline.Finished>
     TriggerOutcome outcome = finished.outcome();
     IncomingMessage message = finished.message();
 
-    // The log line and the listeners run with MDC fields taskwire.topic and taskwire.tasks, so
-    // that a log layout, and the application's own logging in a listener, can follow a trigger.
+    // The log line and the listeners run with MDC fields taskwire.topic, taskwire.message and
+    // taskwire.tasks, so that a log layout, and the application's own logging in a listener, can
+    // follow a trigger.
     try (MDC.MDCCloseable topicField = MDC.putCloseable("taskwire.topic", message.topic());
+        MDC.MDCCloseable messageField =
+            MDC.putCloseable("taskwire.message", outcome.context().messageId());
         MDC.MDCCloseable tasksField = MDC.putCloseable("taskwire.tasks", tasks(outcome))) {
       logOutcome(outcome);
       for (TriggerListener listener : listeners) {
@@ -167,6 +170,7 @@ public final class OutcomeReporter implements Consumer<TriggerPipeline.Finished>
   public static byte[] toJson(TriggerOutcome outcome) {
     ObjectNode root = JSON.createObjectNode();
     root.put("outcome", outcome.code());
+    root.put("messageId", outcome.context().messageId());
     root.put("topic", outcome.context().topic());
     root.put("receivedAt", outcome.context().receivedAt().toString());
 

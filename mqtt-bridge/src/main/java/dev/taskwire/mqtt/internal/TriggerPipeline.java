@@ -6,6 +6,7 @@ import dev.taskwire.core.PayloadParser;
 import dev.taskwire.core.RejectReason;
 import dev.taskwire.core.Rejection;
 import dev.taskwire.core.TaskId;
+import dev.taskwire.core.TaskSelector;
 import dev.taskwire.core.TaskStartReport;
 import dev.taskwire.core.TaskStartRequest;
 import dev.taskwire.core.TriggerContext;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Takes each message from parse to final outcome: route, parse, filter, start with bounded
@@ -266,13 +268,18 @@ public final class TriggerPipeline {
     metrics.retried();
     Duration delay = retryPolicy.delayAfter(job.attempts);
     job.request = job.retryRequest(report);
-    log.warn(
-        "Retrying {} in {} ms (attempt {} of {}): {}",
-        job.request.selector().describe(),
-        delay.toMillis(),
-        job.attempts + 1,
-        retryPolicy.maxAttempts(),
-        StartJob.firstFailure(report));
+    try (MDC.MDCCloseable topicField = MDC.putCloseable("taskwire.topic", job.context.topic());
+        MDC.MDCCloseable messageField =
+            MDC.putCloseable("taskwire.message", job.context.messageId());
+        MDC.MDCCloseable tasksField = MDC.putCloseable("taskwire.tasks", tasksField(job.request))) {
+      log.warn(
+          "Retrying {} in {} ms (attempt {} of {}): {}",
+          job.request.selector().describe(),
+          delay.toMillis(),
+          job.attempts + 1,
+          retryPolicy.maxAttempts(),
+          StartJob.firstFailure(report));
+    }
     scheduler.schedule(() -> attempt(job), delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -309,6 +316,13 @@ public final class TriggerPipeline {
       log.error("Reporting the outcome of a message on {} failed", message.topic(), e);
       message.acknowledgement().run();
     }
+  }
+
+  /** The MDC's taskwire.tasks: the IDs joined by commas, or what a lookup looks for. */
+  private static String tasksField(TaskStartRequest request) {
+    return request.selector() instanceof TaskSelector.ById byId
+        ? String.join(",", byId.ids().stream().map(TaskId::value).toList())
+        : request.selector().describe();
   }
 
   private static ParseResult idFromTopic(String topic) {
