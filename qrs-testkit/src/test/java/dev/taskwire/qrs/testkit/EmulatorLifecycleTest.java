@@ -110,7 +110,9 @@ class EmulatorLifecycleTest {
 
     emulator.close();
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    // Without stop(0) the JDK's server would wait for exchanges to end; ten seconds is far above
+    // a prompt stop and far below a waiting one, even on a loaded machine.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     assertThatThrownBy(() -> QrsCaller.direct(emulator).sendChecked(caller.request(START)))
         .isInstanceOf(IOException.class);
   }

@@ -139,24 +139,25 @@ class FaultsTest {
 
   @Test
   void delaysTheHandshakeOfNewConnections() {
-    emulator.faults().slowHandshake(Duration.ofMillis(800));
+    emulator.faults().slowHandshake(Duration.ofSeconds(3));
 
     long slow = timed(() -> QrsCaller.direct(emulator).post(START));
     emulator.faults().slowHandshake(Duration.ZERO);
     long fast = timed(() -> QrsCaller.direct(emulator).post(START));
 
-    assertThat(slow).isGreaterThanOrEqualTo(800);
-    assertThat(fast).isLessThan(800);
+    // Wide margins: a loaded build machine must not make a new handshake look slow.
+    assertThat(slow).isGreaterThanOrEqualTo(3000);
+    assertThat(fast).isLessThan(3000);
   }
 
   @Test
   void leavesOpenConnectionsAloneWhenHandshakesAreSlow() {
     caller.post(START);
-    emulator.faults().slowHandshake(Duration.ofSeconds(2));
+    emulator.faults().slowHandshake(Duration.ofSeconds(5));
 
     long reused = timed(() -> caller.post(START));
 
-    assertThat(reused).isLessThan(2000);
+    assertThat(reused).isLessThan(5000);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,7 +78,10 @@ final class QrsCaller {
 
   /** A request to {@code pathAndQuery} exactly as given: no Xrfkey added. */
   HttpRequest.Builder unkeyed(String pathAndQuery) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(pathAndQuery));
+    // A bound on every call, so that a server that never answers fails the test instead of hanging
+    // the build; far above any delay a test injects.
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30));
     if (userHeader != null) {
       builder.header("X-Qlik-User", userHeader);
     }
