@@ -34,10 +34,31 @@ final class FilterSettings {
 
   private FilterSettings() {}
 
+  /** The keys of a route's own {@code filters}: those of the section but {@code discover}. */
+  static final List<String> ROUTE_KEYS = KEYS.subList(1, KEYS.size());
+
   /** The chain for a taskwire file's {@code filters} section. */
   static FilterChain fromTaskwire(
       ConfigNode filters, Supplier<TaskCatalog> catalog, ClassLoader loader) {
     filters.requireOnly(KEYS);
+    boolean discover = filters.bool("discover").orElse(true);
+    FilterChain base = discover ? FilterChain.discover(loader) : FilterChain.empty();
+    return base.with(builtIn(filters, catalog));
+  }
+
+  /**
+   * The chain for a route: {@code common}, the file's {@code filters} section, followed by the
+   * route's own built-in filters, so that a route can narrow what the file allows but never widen
+   * it.
+   */
+  static FilterChain forRoute(
+      FilterChain common, ConfigNode routeFilters, Supplier<TaskCatalog> catalog) {
+    routeFilters.requireOnly(ROUTE_KEYS);
+    return common.with(builtIn(routeFilters, catalog));
+  }
+
+  /** The built-in filters that {@code filters} configures. */
+  private static List<TriggerFilter> builtIn(ConfigNode filters, Supplier<TaskCatalog> catalog) {
     List<TriggerFilter> chosen = new ArrayList<>();
 
     if (filters.has("allow")) {
@@ -70,9 +91,7 @@ final class FilterSettings {
               publisher.requiredText("userProperty"), Set.copyOf(publisher.strings("allowed"))));
     }
 
-    boolean discover = filters.bool("discover").orElse(true);
-    FilterChain base = discover ? FilterChain.discover(loader) : FilterChain.empty();
-    return base.with(chosen);
+    return chosen;
   }
 
   /** The chain for a Butler file: its start-task allow list, applied to MQTT as well. */

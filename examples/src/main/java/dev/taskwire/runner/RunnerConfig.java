@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.taskwire.core.FilterChain;
 import dev.taskwire.core.TaskCatalog;
+import dev.taskwire.core.TaskStarter;
 import dev.taskwire.core.TaskwireException;
 import dev.taskwire.mqtt.MqttTaskTrigger;
 import dev.taskwire.mqtt.MqttTaskTriggerBuilder;
@@ -88,15 +90,24 @@ final class RunnerConfig implements AutoCloseable {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MqttTaskTriggerBuilder builder =
         MqttTaskTrigger.builder().metrics(new MicrometerTriggerMetrics(registry, "taskwire"));
-    TriggerSettings.applyMqtt(root.child("mqtt"), builder);
+    ConfigNode mqtt = root.child("mqtt");
+    TriggerSettings.applyMqtt(mqtt, builder);
     TriggerSettings.applyTrigger(root.child("trigger"), builder);
+    List<ConfigNode> routes = RouteSettings.read(mqtt);
 
+    // One starter, and one circuit breaker, for every topic: they all reach the same QRS.
     QrsTaskStarter starter = QrsSettings.starter(root.child("qrs"));
+    TaskStarter guarded = TriggerSettings.guarded(root.child("trigger"), starter);
     List<AutoCloseable> resources = new ArrayList<>();
     Supplier<TaskCatalog> catalog = catalog(starter, resources);
-    builder
-        .taskStarter(TriggerSettings.guarded(root.child("trigger"), starter))
-        .filters(FilterSettings.fromTaskwire(root.child("filters"), catalog, loader));
+    // The filters section guards every way in: the task-start topic and each route alike.
+    FilterChain common = FilterSettings.fromTaskwire(root.child("filters"), catalog, loader);
+    if (mqtt.has("taskStartTopic")) {
+      builder.taskStarter(guarded).filters(common);
+    }
+    for (ConfigNode route : routes) {
+      builder.route(RouteSettings.route(route, guarded, common, catalog));
+    }
     ConfigNode http = root.child("http");
     http.requireOnly(List.of("host", "port"));
     StatusEndpoint endpoint =

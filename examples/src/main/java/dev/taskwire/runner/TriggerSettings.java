@@ -26,6 +26,7 @@ final class TriggerSettings {
           "rootTopic",
           "taskStartTopic",
           "idFromTopic",
+          "routes",
           "qos",
           "resultTopic",
           "statusTopic",
@@ -59,6 +60,7 @@ final class TriggerSettings {
 
   private TriggerSettings() {}
 
+  /** Applies every {@code mqtt} setting but {@code routes}, which {@link RouteSettings} reads. */
   static void applyMqtt(ConfigNode mqtt, MqttTaskTriggerBuilder builder) {
     mqtt.requireOnly(MQTT_KEYS);
     builder.broker(
@@ -69,7 +71,7 @@ final class TriggerSettings {
     mqtt.text("username")
         .ifPresent(user -> builder.credentials(user, mqtt.secret("password").orElse("")));
     builder.rootTopicFilter(mqtt.requiredText("rootTopic"));
-    builder.taskStartTopic(mqtt.requiredText("taskStartTopic"));
+    mqtt.text("taskStartTopic").ifPresent(builder::taskStartTopic);
     mqtt.bool("idFromTopic").ifPresent(builder::idFromTopic);
     mqtt.integer("qos").ifPresent(builder::qos);
     mqtt.text("resultTopic").ifPresent(builder::resultTopic);
