@@ -30,6 +30,7 @@ final class RunCommand {
                 },
                 "taskwire-shutdown"));
     try {
+      QrsPreflight.check(config.starter.client());
       config.trigger.startAndWait(Duration.ofSeconds(30));
     } catch (RuntimeException e) {
       config.close();

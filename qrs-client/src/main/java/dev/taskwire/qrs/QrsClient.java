@@ -3,6 +3,8 @@ package dev.taskwire.qrs;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.taskwire.core.FailureKind;
+import dev.taskwire.core.TaskStartResult;
+import dev.taskwire.qrs.internal.QrsFailures;
 import dev.taskwire.qrs.internal.TransportFailures;
 import dev.taskwire.qrs.internal.UriEncoding;
 import dev.taskwire.qrs.internal.Xrfkey;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -54,6 +57,7 @@ import org.slf4j.LoggerFactory;
 public final class QrsClient implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(QrsClient.class);
+  private static final String ACCESS = "access to QRS";
   private static final Duration IDLE_THREAD_KEEP_ALIVE = Duration.ofSeconds(30);
 
   private final QrsConfig config;
@@ -127,6 +131,23 @@ public final class QrsClient implements AutoCloseable {
   public CompletableFuture<QrsResponse> startByName(String name) {
     Objects.requireNonNull(name, "name == null");
     return post("/qrs/task/start/synchronous", Map.of("name", name), null);
+  }
+
+  /**
+   * Checks that QRS accepts this client, with {@code GET /qrs/about}. Completes with nothing when
+   * QRS answered 2xx, else with the failure classified as for a start: {@link
+   * FailureKind#AUTHORISATION} names the credential at fault, {@link FailureKind#CONFIGURATION} a
+   * certificate that does not check out, {@link FailureKind#NETWORK} or {@link FailureKind#TIMEOUT}
+   * a QRS that cannot be reached now. Never completes exceptionally.
+   */
+  public CompletableFuture<Optional<TaskStartResult.Failed>> checkAccess() {
+    return get("/qrs/about", Map.of())
+        .thenApply(
+            response ->
+                response.ok()
+                    ? Optional.<TaskStartResult.Failed>empty()
+                    : Optional.of(QrsFailures.of(ACCESS, response, config)))
+        .exceptionally(failure -> Optional.of(QrsFailures.of(ACCESS, unwrap(failure), false)));
   }
 
   /** Percent-encodes {@code text} as one path segment or query component, in UTF-8. */
