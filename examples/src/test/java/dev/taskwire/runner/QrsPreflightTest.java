@@ -72,7 +72,7 @@ class QrsPreflightTest {
     assertThat(status).isEqualTo(1);
     assertThat(err.toString(UTF_8))
         .startsWith("taskwire: ")
-        .contains("access to QRS")
+        .contains("Checking access to QRS: ")
         .contains("qrs.rootCa")
         .contains("not starting, since this will not mend by itself");
     assertThat(emulator.requests()).isEmpty();

@@ -146,8 +146,16 @@ public final class QrsClient implements AutoCloseable {
             response ->
                 response.ok()
                     ? Optional.<TaskStartResult.Failed>empty()
-                    : Optional.of(QrsFailures.of(ACCESS, response, config)))
-        .exceptionally(failure -> Optional.of(QrsFailures.of(ACCESS, unwrap(failure), false)));
+                    : Optional.of(access(QrsFailures.of(ACCESS, response, config))))
+        .exceptionally(
+            failure -> Optional.of(access(QrsFailures.of(ACCESS, unwrap(failure), false))));
+  }
+
+  // QrsFailures words a call that is not a start as a lookup; this one is a check.
+  private static TaskStartResult.Failed access(TaskStartResult.Failed failure) {
+    String message = failure.message().replace("Looking up " + ACCESS, "Checking " + ACCESS);
+    return new TaskStartResult.Failed(
+        failure.task(), failure.kind(), message, failure.httpStatus());
   }
 
   /** Percent-encodes {@code text} as one path segment or query component, in UTF-8. */

@@ -45,8 +45,14 @@ public final class QrsEmulator implements AutoCloseable {
 
   QrsEmulator(EmulatorSettings settings) {
     CertificateMaterial material = CertificateGenerator.forHost(settings.serverHostname());
-    this.certificates = EmulatorCertificates.write(material, settings.certificateDirectory());
+    // Bind first: an emulator that cannot listen must not overwrite the files of one that does.
     this.runtime = new EmulatorRuntime(settings, material);
+    try {
+      this.certificates = EmulatorCertificates.write(material, settings.certificateDirectory());
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
     this.faults = new Faults(runtime.faults());
     this.serverHostname = settings.serverHostname();
     this.baseUri = URI.create("https://" + serverHostname + ":" + runtime.directPort());

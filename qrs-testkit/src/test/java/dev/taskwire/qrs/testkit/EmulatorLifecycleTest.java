@@ -83,6 +83,26 @@ class EmulatorLifecycleTest {
   }
 
   @Test
+  void leavesTheFilesOfARunningEmulatorAloneWhenItsPortIsTaken() throws IOException {
+    try (QrsEmulator running = QrsEmulator.builder().certificateDirectory(dir).start()) {
+      byte[] rootBefore = java.nio.file.Files.readAllBytes(running.certificates().rootCa());
+
+      assertThatThrownBy(
+              // Another host name, so another root CA: overwritten files would differ.
+              () ->
+                  QrsEmulator.builder()
+                      .certificateDirectory(dir)
+                      .serverHostname("other.localhost")
+                      .port(running.port())
+                      .start())
+          .isInstanceOf(UncheckedIOException.class);
+
+      assertThat(java.nio.file.Files.readAllBytes(running.certificates().rootCa()))
+          .isEqualTo(rootBefore);
+    }
+  }
+
+  @Test
   void listensOnTheGivenPort() throws IOException {
     int free;
     try (ServerSocket probe = new ServerSocket(0)) {
