@@ -1,5 +1,6 @@
 package dev.taskwire.runner;
 
+import dev.taskwire.core.TaskwireException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,19 @@ final class RunCommand {
                 "taskwire-shutdown"));
     try {
       QrsPreflight.check(config.starter.client());
+    } catch (RuntimeException e) {
+      config.close();
+      throw e;
+    }
+    try {
       config.trigger.startAndWait(Duration.ofSeconds(30));
+    } catch (TaskwireException e) {
+      config.close();
+      String settings =
+          config.format.equals("Butler")
+              ? "Butler.mqttConfig.brokerHost, .brokerPort and .subscriptionRootTopic"
+              : "mqtt.host, mqtt.port, mqtt.tls and mqtt.rootTopic";
+      throw new TaskwireException(e.getMessage() + " (check " + settings + ")", e);
     } catch (RuntimeException e) {
       config.close();
       throw e;

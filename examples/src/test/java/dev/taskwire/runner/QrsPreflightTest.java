@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code run} asks QRS once before it takes messages, and stops at once on a bad credential. */
+/**
+ * {@code run} asks QRS once before it takes messages, and stops at once on a bad credential; a
+ * broker it cannot reach stops it with the settings to check.
+ */
 class QrsPreflightTest {
 
   @TempDir Path directory;
@@ -76,6 +79,41 @@ class QrsPreflightTest {
         .contains("qrs.rootCa")
         .contains("not starting, since this will not mend by itself");
     assertThat(emulator.requests()).isEmpty();
+  }
+
+  @Test
+  void namesTheBrokerSettingsWhenTheBrokerCannotBeReached() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Path file =
+        write(
+            "taskwire:",
+            "  mqtt:",
+            "    host: 127.0.0.1",
+            "    port: " + closedPort,
+            "    rootTopic: taskwire-preflight/#",
+            "    taskStartTopic: taskwire-preflight/start_task",
+            "  qrs:",
+            "    host: localhost",
+            "    port: " + emulator.port(),
+            "    clientCert: certs/client.pem",
+            "    clientKey: certs/client_key.pem",
+            "    rootCa: certs/root.pem");
+
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            List.of("run", "--config", file.toString()),
+            new PrintStream(new ByteArrayOutputStream(), true, UTF_8),
+            new PrintStream(err, true, UTF_8));
+
+    assertThat(status).isEqualTo(1);
+    assertThat(err.toString(UTF_8))
+        .startsWith("taskwire: Could not connect to the MQTT broker at 127.0.0.1:" + closedPort)
+        .contains("(check mqtt.host, mqtt.port, mqtt.tls and mqtt.rootTopic)");
+    assertThat(emulator.requests()).extracting(RecordedRequest::path).containsExactly("/qrs/about");
   }
 
   @Test
