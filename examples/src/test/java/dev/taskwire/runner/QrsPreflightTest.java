@@ -65,15 +65,7 @@ class QrsPreflightTest {
             "    clientKey: certs/client_key.pem",
             "    rootCa: stranger/root.pem");
 
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            List.of("run", "--config", file.toString()),
-            new PrintStream(new ByteArrayOutputStream(), true, UTF_8),
-            new PrintStream(err, true, UTF_8));
-
-    assertThat(status).isEqualTo(1);
-    assertThat(err.toString(UTF_8))
+    assertThat(runFailing(file))
         .startsWith("taskwire: ")
         .contains("Checking access to QRS: ")
         .contains("qrs.rootCa")
@@ -102,15 +94,7 @@ class QrsPreflightTest {
             "    clientKey: certs/client_key.pem",
             "    rootCa: certs/root.pem");
 
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            List.of("run", "--config", file.toString()),
-            new PrintStream(new ByteArrayOutputStream(), true, UTF_8),
-            new PrintStream(err, true, UTF_8));
-
-    assertThat(status).isEqualTo(1);
-    assertThat(err.toString(UTF_8))
+    assertThat(runFailing(file))
         .startsWith("taskwire: Could not connect to the MQTT broker at 127.0.0.1:" + closedPort)
         .contains("(check mqtt.host, mqtt.port, mqtt.tls and mqtt.rootTopic)");
     assertThat(emulator.requests()).extracting(RecordedRequest::path).containsExactly("/qrs/about");
@@ -142,6 +126,21 @@ class QrsPreflightTest {
         QrsClient.create(config(URI.create("https://localhost:" + closedPort)))) {
       assertThatCode(() -> QrsPreflight.check(client)).doesNotThrowAnyException();
     }
+  }
+
+  /**
+   * Runs {@code run --config file} as the command line does; returns what it printed on failing.
+   */
+  private static String runFailing(Path file) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            List.of("run", "--config", file.toString()),
+            new PrintStream(new ByteArrayOutputStream(), true, UTF_8),
+            new PrintStream(err, true, UTF_8));
+
+    assertThat(status).isEqualTo(1);
+    return err.toString(UTF_8);
   }
 
   private QrsConfig config(URI base) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ class ExecutionTest {
   private static final String SLOW = "11111111-2222-3333-4444-555555555555";
   private static final String DISABLED = "22222222-3333-4444-5555-666666666666";
   private static final String RETRYING_TWICE = "44444444-5555-6666-7777-888888888888";
+  private static final String ZERO = "00000000-0000-0000-0000-000000000000";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
@@ -134,7 +136,7 @@ class ExecutionTest {
     String first = startSynchronously(SLOW);
     String second = startSynchronously(SLOW);
 
-    assertThat(second).isNotEqualTo(first).isNotEqualTo("00000000-0000-0000-0000-000000000000");
+    assertThat(second).isNotEqualTo(first).isNotEqualTo(ZERO);
     assertThat(caller.get("/qrs/executionsession/" + second).statusCode()).isEqualTo(200);
   }
 
@@ -186,7 +188,7 @@ class ExecutionTest {
   void startsNoSessionForDisabledTask() {
     String session = startSynchronously(DISABLED);
 
-    assertThat(session).isEqualTo("00000000-0000-0000-0000-000000000000");
+    assertThat(session).isEqualTo(ZERO);
     assertThat(caller.get("/qrs/executionsession/" + session).statusCode()).isEqualTo(404);
     assertThat(lastStatus(DISABLED)).isZero();
   }
@@ -201,6 +203,61 @@ class ExecutionTest {
     assertThat(caller.get("/qrs/executionresult/abc").statusCode()).isEqualTo(400);
     assertThat(caller.get("/qrs/executionresult?filter=ExecutionId%20eq%20'x").statusCode())
         .isEqualTo(400);
+  }
+
+  /** With {@code refuseStartWhileRunning}, a task runs once at a time, as QRS is reported to. */
+  @Nested
+  class WhenStartsOfARunningTaskAreRefused {
+
+    @BeforeEach
+    void startRefusingEmulator() {
+      emulator.close();
+      emulator =
+          QrsEmulator.builder()
+              .certificateDirectory(dir)
+              .refuseStartWhileRunning(true)
+              .task(EmulatedTask.reload(SLOW, "Slow").execution(Duration.ofSeconds(30), 2, 7))
+              .task(EmulatedTask.reload(QUICK, "Quick"))
+              .start();
+      caller = QrsCaller.direct(emulator);
+    }
+
+    @Test
+    void answersTheAllZeroSessionToASynchronousStartOfARunningTask() {
+      String first = startSynchronously(SLOW);
+
+      String second = startSynchronously(SLOW);
+
+      assertThat(first).isNotEqualTo(ZERO);
+      assertThat(second).isEqualTo(ZERO);
+      assertThat(lastResult(SLOW).get("executionId").asText()).isEqualTo(first);
+    }
+
+    @Test
+    void beginsNoSecondExecutionOnAnAsynchronousStartOfARunningTask() {
+      String first = startSynchronously(SLOW);
+
+      HttpResponse<String> byId = caller.post("/qrs/task/" + SLOW + "/start");
+      HttpResponse<String> many = caller.post("/qrs/task/start/many", "[\"" + SLOW + "\"]");
+
+      assertThat(byId.statusCode()).isEqualTo(204);
+      assertThat(many.statusCode()).isEqualTo(204);
+      // A stop ends every live execution with a row, so a second one would show here.
+      caller.post("/qrs/task/" + SLOW + "/stop");
+      JsonNode rows = results("taskId eq " + SLOW);
+      assertThat(rows).hasSize(1);
+      assertThat(rows.get(0).get("executionId").asText()).isEqualTo(first);
+    }
+
+    @Test
+    void startsTheTaskAgainOnceItsExecutionHasEnded() {
+      String first = startSynchronously(QUICK);
+      await().until(() -> caller.get("/qrs/executionsession/" + first).statusCode() == 404);
+
+      String second = startSynchronously(QUICK);
+
+      assertThat(second).isNotEqualTo(ZERO).isNotEqualTo(first);
+    }
   }
 
   private String startSynchronously(String taskId) {
