@@ -2,13 +2,20 @@ package dev.taskwire.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
-/** Reads how much memory this process holds: heap after a full collection, and resident set. */
+/**
+ * Reads how much memory this process holds: heap after a full collection, direct buffers, threads,
+ * and resident set; and, where the JVM tracks it, its native memory summary.
+ */
 final class ProcessMemory {
 
   private static final Path STATUS = Path.of("/proc/self/status");
@@ -28,7 +35,36 @@ final class ProcessMemory {
     figures.put("heapUsedMiB", round(heap.getUsed() / MIB));
     figures.put("heapCommittedMiB", round(heap.getCommitted() / MIB));
     figures.put("rssMiB", round(residentKiB() / 1024.0));
+    figures.put("directBuffersMiB", round(directBufferBytes() / MIB));
+    figures.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
     return figures;
+  }
+
+  /**
+   * The JVM's own split of what it committed ({@code jcmd <pid> VM.native_memory summary}), or
+   * nothing when it runs without {@code -XX:NativeMemoryTracking=summary}.
+   */
+  static Optional<String> nativeMemorySummary() {
+    try {
+      Object summary =
+          ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  "vmNativeMemory",
+                  new Object[] {new String[] {"summary", "scale=MB"}},
+                  new String[] {String[].class.getName()});
+      String text = String.valueOf(summary);
+      return text.contains("Native Memory Tracking:") ? Optional.of(text) : Optional.empty();
+    } catch (JMException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static long directBufferBytes() {
+    return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+        .filter(pool -> pool.getName().equals("direct"))
+        .mapToLong(BufferPoolMXBean::getMemoryUsed)
+        .sum();
   }
 
   /** VmRSS from /proc/self/status, in KiB; -1 where there is no /proc (not Linux). */

@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>it prints {@code ready {json}} once subscribed, with the start-up time;
- *   <li>{@code measure} prints {@code figures {json}}: heap after a collection, and RSS;
+ *   <li>{@code measure} prints {@code figures {json}}: heap after a collection, direct buffers,
+ *       threads and RSS, and writes the native memory summary to the log where the JVM tracks it;
  *   <li>{@code stop} (or the end of input) closes the system and prints {@code stopped {json}} with
  *       the outcomes counted, then the process ends.
  * </ul>
@@ -86,6 +87,8 @@ public final class SystemUnderTest {
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       if (line.equals("measure")) {
         out.println("figures " + JSON.writeValueAsString(ProcessMemory.figures()));
+        // With -XX:NativeMemoryTracking=summary in bench.sutJvmOptions, the split goes to the log.
+        ProcessMemory.nativeMemorySummary().ifPresent(System.err::println);
       } else if (line.equals("stop")) {
         break;
       }
