@@ -1,11 +1,12 @@
 package dev.taskwire.mqtt.internal;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -17,14 +18,20 @@ import org.jspecify.annotations.Nullable;
  * too, which is what it would want of a reload.
  *
  * <p>Entries expire oldest first from a queue kept beside the map, so each message costs a constant
- * amount of work however many messages the window holds.
+ * amount of work however many messages the window holds. A message is remembered by the SHA-256 of
+ * its topic, payload and correlation data, held as four numbers: a few dozen bytes an entry rather
+ * than a copy of the topic, since a busy trigger keeps tens of thousands of entries alive for the
+ * whole window and the garbage collector copies them while they are young.
  */
 final class RedeliveryGuard {
 
-  private record Seen(String key, long at) {}
+  /** The SHA-256 of a message's topic, payload and correlation data. */
+  private record Key(long first, long second, long third, long fourth) {}
+
+  private record Seen(Key key, long at) {}
 
   private final long windowNanos;
-  private final Map<String, Long> firstSeen = new HashMap<>();
+  private final Map<Key, Seen> firstSeen = new HashMap<>();
   private final ArrayDeque<Seen> arrivals = new ArrayDeque<>();
 
   RedeliveryGuard(Duration window) {
@@ -39,16 +46,17 @@ final class RedeliveryGuard {
     if (windowNanos == 0) {
       return -1;
     }
-    String key = key(topic, payload, correlationData);
+    Key key = key(topic, payload, correlationData);
     long now = System.nanoTime();
     synchronized (this) {
       expire(now);
-      Long first = firstSeen.get(key);
+      Seen first = firstSeen.get(key);
       if (first != null) {
-        return Duration.ofNanos(now - first).toMillis();
+        return Duration.ofNanos(now - first.at()).toMillis();
       }
-      firstSeen.put(key, now);
-      arrivals.addLast(new Seen(key, now));
+      Seen seen = new Seen(key, now);
+      firstSeen.put(key, seen);
+      arrivals.addLast(seen);
       return -1;
     }
   }
@@ -56,18 +64,23 @@ final class RedeliveryGuard {
   private void expire(long now) {
     while (!arrivals.isEmpty() && now - arrivals.peekFirst().at() >= windowNanos) {
       Seen oldest = arrivals.pollFirst();
-      firstSeen.remove(oldest.key(), oldest.at());
+      firstSeen.remove(oldest.key(), oldest);
     }
   }
 
-  private static String key(String topic, ByteBuffer payload, @Nullable ByteBuffer correlation) {
+  private static Key key(String topic, ByteBuffer payload, @Nullable ByteBuffer correlation) {
     MessageDigest digest = sha256();
+    // The topic's length first, so that no topic and payload run into another pair's.
+    byte[] topicBytes = topic.getBytes(UTF_8);
+    digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(0, topicBytes.length));
+    digest.update(topicBytes);
     digest.update(payload.duplicate());
     if (correlation != null) {
       digest.update((byte) 0);
       digest.update(correlation.duplicate());
     }
-    return topic + '\n' + Base64.getEncoder().encodeToString(digest.digest());
+    ByteBuffer hash = ByteBuffer.wrap(digest.digest());
+    return new Key(hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong());
   }
 
   private static MessageDigest sha256() {
