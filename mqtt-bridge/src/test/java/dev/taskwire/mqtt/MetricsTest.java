@@ -58,7 +58,13 @@ class MetricsTest {
               registry.get("taskwire.triggers.rejected").tag("reason", "empty").counter().count())
           .isEqualTo(1);
       assertThat(registry.get("taskwire.trigger.latency").timer().count()).isEqualTo(5);
+      // One starter call per accepted request; the duplicate and the rejected ones make none.
+      assertThat(registry.get("taskwire.start.call").timer().count()).isEqualTo(5);
+      // Gauges must outlive a collection: Micrometer holds their objects weakly.
+      System.gc();
       assertThat(registry.get("taskwire.connected").gauge().value()).isEqualTo(1.0);
+      assertThat(registry.get("taskwire.in.flight").gauge().value()).isZero();
+      assertThat(registry.get("taskwire.queued").gauge().value()).isZero();
       assertThat(trigger.health().healthy()).isTrue();
       assertThat(trigger.health().lastStarted()).isNotNull();
     } finally {

@@ -238,17 +238,27 @@ public final class TriggerPipeline {
 
   private void attempt(StartJob job) {
     job.attempts++;
+    long callStart = System.nanoTime();
     job.route
         .starter()
         .start(job.request)
         .whenComplete(
             (report, failure) -> {
+              recordStartCall(callStart);
               if (failure != null) {
                 log.error("Task starter failed instead of reporting a result", failure);
                 report = StartJob.failedReport(job.request, failure);
               }
               settle(job, report);
             });
+  }
+
+  private void recordStartCall(long callStart) {
+    try {
+      metrics.startCall(Duration.ofNanos(System.nanoTime() - callStart));
+    } catch (RuntimeException e) {
+      log.warn("Recording the duration of a start call failed", e);
+    }
   }
 
   private void settle(StartJob job, TaskStartReport report) {

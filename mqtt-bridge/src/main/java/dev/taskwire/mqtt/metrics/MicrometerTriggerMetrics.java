@@ -131,10 +131,19 @@ public final class MicrometerTriggerMetrics implements TriggerMetrics {
   @Override
   public void bind(
       Supplier<Integer> inFlight, Supplier<Integer> queued, Supplier<ConnectionState> state) {
-    Gauge.builder("taskwire.in.flight", inFlight, Supplier::get).tags(tags).register(registry);
-    Gauge.builder("taskwire.queued", queued, Supplier::get).tags(tags).register(registry);
+    // Micrometer holds a gauge's object weakly; these suppliers have no other holder, so without
+    // strong references they would be collected and the gauges would read NaN.
+    Gauge.builder("taskwire.in.flight", inFlight, Supplier::get)
+        .tags(tags)
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("taskwire.queued", queued, Supplier::get)
+        .tags(tags)
+        .strongReference(true)
+        .register(registry);
     Gauge.builder("taskwire.connected", state, s -> s.get() == ConnectionState.CONNECTED ? 1 : 0)
         .tags(tags)
+        .strongReference(true)
         .register(registry);
   }
 
