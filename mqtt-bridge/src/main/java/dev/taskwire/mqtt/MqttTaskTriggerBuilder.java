@@ -321,9 +321,11 @@ public final class MqttTaskTriggerBuilder {
     }
     if (resultTopic != null) {
       TopicRules.topic(resultTopic, "mqtt.resultTopic");
+      refuseReportsOnTaskStartTopics(routes, resultTopic, "mqtt.resultTopic");
     }
     if (statusTopic != null) {
       TopicRules.topic(statusTopic, "mqtt.statusTopic");
+      refuseReportsOnTaskStartTopics(routes, statusTopic, "mqtt.statusTopic");
     }
 
     requireRange(port, 1, 65535, "Broker port", "mqtt.port");
@@ -384,6 +386,28 @@ public final class MqttTaskTriggerBuilder {
             mqtt5Customizer,
             List.copyOf(listeners),
             List.copyOf(connectionListeners)));
+  }
+
+  /**
+   * A report published where a task-start topic matches would come back as a trigger, be rejected,
+   * and be reported again, without end; other instances would feed each other the same way.
+   */
+  private static void refuseReportsOnTaskStartTopics(
+      List<TaskStartRoute> routes, String topic, String setting) {
+    for (TaskStartRoute route : routes) {
+      if (TopicRules.matches(
+          TopicRules.filter(route.topicFilter(), "mqtt.taskStartTopic"), topic)) {
+        throw new IllegalArgumentException(
+            "Topic '"
+                + topic
+                + "' ("
+                + setting
+                + ") is a task-start topic ('"
+                + route.topicFilter()
+                + "'): every report on it would come back as a trigger and be reported again,"
+                + " without end. Publish reports outside the task-start topics");
+      }
+    }
   }
 
   private static boolean echoesUnder(MqttTopicFilter root, @Nullable String topic) {

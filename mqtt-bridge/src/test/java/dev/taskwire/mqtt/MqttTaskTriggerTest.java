@@ -47,6 +47,35 @@ class MqttTaskTriggerTest {
   }
 
   @Test
+  void refusesAResultOrStatusTopicThatATaskStartTopicMatches() {
+    assertThatThrownBy(
+            () ->
+                MqttTaskTrigger.builder()
+                    .rootTopicFilter("qliksense/#")
+                    .taskStartTopic("qliksense/start_task")
+                    .taskStarter(starter)
+                    .resultTopic("qliksense/start_task")
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Topic 'qliksense/start_task' (mqtt.resultTopic) is a task-start topic"
+                + " ('qliksense/start_task'): every report on it would come back as a trigger and"
+                + " be reported again, without end. Publish reports outside the task-start topics");
+    assertThatThrownBy(
+            () ->
+                MqttTaskTrigger.builder()
+                    .rootTopicFilter("qliksense/#")
+                    .taskStartTopic("qliksense/start/+")
+                    .idFromTopic(true)
+                    .taskStarter(starter)
+                    .statusTopic("qliksense/start/status")
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "Topic 'qliksense/start/status' (mqtt.statusTopic) is a task-start");
+  }
+
+  @Test
   void acceptsTaskStartTopicUnderASharedSubscription() {
     MqttTaskTrigger built =
         MqttTaskTrigger.builder()
