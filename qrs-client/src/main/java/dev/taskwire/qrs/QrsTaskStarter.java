@@ -23,8 +23,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +54,8 @@ import org.jspecify.annotations.Nullable;
 public final class QrsTaskStarter implements TaskStarter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String UNDER_WAY =
+      "Not started: a start of the task is already under way in this process (skipStartedWithin)";
   private static final String NOT_STARTED =
       "QRS did not start the task: it is disabled, has no scheduler, or is already running";
 
@@ -59,6 +63,7 @@ public final class QrsTaskStarter implements TaskStarter {
   private final boolean synchronousStart;
   private final @Nullable ExecutionPoller poller;
   private final @Nullable RecentStarts recentStarts;
+  private final Set<TaskId> underWay = ConcurrentHashMap.newKeySet();
 
   private QrsTaskStarter(
       QrsClient client,
@@ -108,6 +113,28 @@ public final class QrsTaskStarter implements TaskStarter {
     if (recent == null) {
       return startNow(ids);
     }
+    // Claim each task before reading its last execution, and keep the claim until the start has
+    // an answer: a second request for the task in this process would otherwise read the list
+    // before the first start shows in it, and start the task again.
+    Map<TaskId, TaskStartResult> settled = new HashMap<>();
+    List<TaskId> claimed = new ArrayList<>();
+    for (TaskId id : ids) {
+      if (underWay.add(id)) {
+        claimed.add(id);
+      } else {
+        settled.put(id, new TaskStartResult.NotStarted(id.value(), UNDER_WAY));
+      }
+    }
+    CompletableFuture<List<TaskStartResult>> checked =
+        claimed.isEmpty() ? done(List.of()) : checkThenStart(recent, claimed);
+    return checked
+        .whenComplete((results, failure) -> claimed.forEach(underWay::remove))
+        .thenApply(results -> inOrder(ids, settled, results));
+  }
+
+  /** Reads the last execution of {@code ids} from QRS, then starts those not held back. */
+  private CompletableFuture<List<TaskStartResult>> checkThenStart(
+      RecentStarts recent, List<TaskId> ids) {
     return client
         .get("/qrs/task/full", Map.of("filter", RecentStarts.filterFor(ids)))
         .thenCompose(
@@ -147,11 +174,14 @@ public final class QrsTaskStarter implements TaskStarter {
     }
     CompletableFuture<List<TaskStartResult>> started =
         free.isEmpty() ? done(List.of()) : startNow(free);
-    return started.thenApply(
-        results -> {
-          Iterator<TaskStartResult> next = results.iterator();
-          return ids.stream().map(id -> held.containsKey(id) ? held.get(id) : next.next()).toList();
-        });
+    return started.thenApply(results -> inOrder(ids, held, results));
+  }
+
+  /** One result per ID in the order of {@code ids}: from {@code settled}, else the next of rest. */
+  private static List<TaskStartResult> inOrder(
+      List<TaskId> ids, Map<TaskId, TaskStartResult> settled, List<TaskStartResult> rest) {
+    Iterator<TaskStartResult> next = rest.iterator();
+    return ids.stream().map(id -> settled.containsKey(id) ? settled.get(id) : next.next()).toList();
   }
 
   private static List<TaskStartResult> eachOf(
@@ -268,12 +298,8 @@ public final class QrsTaskStarter implements TaskStarter {
               if (ids.isEmpty()) {
                 return done(List.of(noMatch(selector, response.status())));
               }
-              RecentStarts recent = recentStarts;
-              if (recent == null) {
-                return startNow(ids);
-              }
-              // The lookup answered in QRS's full form, which holds each task's last execution.
-              return startUnlessHeld(recent, ids, RecentStarts.read(response.body()));
+              // With skipStartedWithin, the tasks found are claimed and read again, as by ID.
+              return startIds(ids);
             })
         .exceptionally(failure -> List.of(QrsFailures.of(what, unwrap(failure), false)));
   }
@@ -373,8 +399,9 @@ public final class QrsTaskStarter implements TaskStarter {
      * .lastExecutionResult} in {@code GET /qrs/task/full}) and does not start a task that is
      * running now or that started less than {@code window} ago; such a task is reported as {@link
      * TaskStartResult.NotStarted} with the reason, which is not retried. Zero holds back running
-     * tasks only. Off by default; on, a start by ID costs one more QRS call (a lookup by name, tag
-     * or custom property reads the same list it already fetches).
+     * tasks only. Off by default; on, each start costs one more QRS call. Within this starter a
+     * task is claimed from before that read until its start is answered, so a concurrent request
+     * for it is not started either ("already under way").
      *
      * <p>Because QRS's task list is shared by everyone who starts tasks, this holds across
      * instances of taskwire in one shared subscription, across restarts, and against starts from

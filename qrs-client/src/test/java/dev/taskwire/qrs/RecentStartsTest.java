@@ -10,6 +10,7 @@ import dev.taskwire.core.TaskSelector;
 import dev.taskwire.core.TaskStartRequest;
 import dev.taskwire.core.TaskStartResult;
 import dev.taskwire.qrs.testkit.EmulatedTask;
+import dev.taskwire.qrs.testkit.FaultScope;
 import dev.taskwire.qrs.testkit.QrsEmulator;
 import dev.taskwire.qrs.testkit.RecordedRequest;
 import java.nio.file.Path;
@@ -139,7 +140,39 @@ class RecentStartsTest {
   }
 
   @Test
-  void judgesTasksFoundByTagFromTheLookupItself() {
+  void holdsBackAConcurrentRequestForATaskWhoseStartIsUnderWayInThisStarter() throws Exception {
+    // QRS answers slowly, so the first start is still waiting when the second request comes.
+    emulator.faults().latency(Duration.ofMillis(300));
+    List<TaskStartResult> first;
+    List<TaskStartResult> second;
+    try (QrsTaskStarter starter = starter(Duration.ZERO)) {
+      var pending = starter.start(TaskStartRequest.ofIds(TaskId.parse(QUICK)));
+      second = start(starter, QUICK);
+      first = pending.get(20, java.util.concurrent.TimeUnit.SECONDS).results();
+    }
+
+    assertThat(first).singleElement().isInstanceOf(TaskStartResult.Started.class);
+    assertThat(second)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            TaskStartResult.NotStarted.class,
+            r -> assertThat(r.reason()).contains("already under way in this process"));
+    assertThat(startCalls()).hasSize(1);
+  }
+
+  @Test
+  void startsATaskAgainOnceTheClaimOfAnEarlierStartIsReleased() {
+    try (QrsTaskStarter starter = starter(Duration.ZERO)) {
+      assertThat(start(starter, QUICK)).singleElement().isInstanceOf(TaskStartResult.Started.class);
+      emulator.faults().failNext(FaultScope.TASK_STARTS, 1, 503, "Busy");
+      // The failed start released its claim too: the next request is judged on QRS's list.
+      assertThat(start(starter, OTHER)).singleElement().isInstanceOf(TaskStartResult.Failed.class);
+      assertThat(start(starter, OTHER)).singleElement().isInstanceOf(TaskStartResult.Started.class);
+    }
+  }
+
+  @Test
+  void judgesTasksFoundByTagOnTheirLastExecutions() {
     try (QrsTaskStarter starter = starter(Duration.ZERO)) {
       start(starter, SLOW);
       emulator.clearRequests();
@@ -156,7 +189,8 @@ class RecentStartsTest {
           .singleElement()
           .isInstanceOf(TaskStartResult.Started.class);
     }
-    assertThat(emulator.requests()).filteredOn(r -> r.method().equals("GET")).hasSize(1);
+    // The lookup, then the claimed tasks' last executions read again.
+    assertThat(emulator.requests()).filteredOn(r -> r.method().equals("GET")).hasSize(2);
     assertThat(startCalls())
         .extracting(RecordedRequest::path)
         .containsExactly("/qrs/task/" + QUICK + "/start/synchronous");
