@@ -1,5 +1,6 @@
 package dev.taskwire.core;
 
+import dev.taskwire.core.internal.Text;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,10 @@ import java.util.Objects;
  */
 public sealed interface TaskSelector {
 
-  /** A short description for logs and results, such as {@code tag 'nightly'}. */
+  /**
+   * A short description for logs and results, such as {@code tasks tagged 'nightly'}; values from a
+   * payload are cut to 100 characters, with control characters escaped.
+   */
   String describe();
 
   /**
@@ -47,7 +51,7 @@ public sealed interface TaskSelector {
 
     @Override
     public String describe() {
-      return "task named '" + name + "'";
+      return "task named '" + shown(name) + "'";
     }
   }
 
@@ -63,7 +67,7 @@ public sealed interface TaskSelector {
 
     @Override
     public String describe() {
-      return "tasks tagged '" + tag + "'";
+      return "tasks tagged '" + shown(tag) + "'";
     }
   }
 
@@ -81,8 +85,16 @@ public sealed interface TaskSelector {
 
     @Override
     public String describe() {
-      return "tasks with custom property " + name + "='" + value + "'";
+      return "tasks with custom property " + shown(name) + "='" + shown(value) + "'";
     }
+  }
+
+  /**
+   * A value from a payload as descriptions show it: control characters escaped and cut to 100
+   * characters, since descriptions go into log lines and results.
+   */
+  private static String shown(String value) {
+    return Text.preview(value, 100);
   }
 
   private static void requireText(String value, String what) {

@@ -32,7 +32,7 @@ public final class RateLimitFilter implements TriggerFilter {
   private final int maxStarts;
   private final Duration period;
   private final Clock clock;
-  private final Map<String, Deque<Long>> history = new ConcurrentHashMap<>();
+  private final Map<Object, Deque<Long>> history = new ConcurrentHashMap<>();
 
   /** Allows {@code maxStarts} per task within any {@code period}. */
   public RateLimitFilter(int maxStarts, Duration period) {
@@ -62,20 +62,20 @@ public final class RateLimitFilter implements TriggerFilter {
 
   @Override
   public FilterDecision apply(TaskStartRequest request, TriggerContext context) {
-    List<String> keys = keys(request.selector());
+    List<Object> keys = keys(request.selector());
     long now = clock.millis();
     long oldest = now - period.toMillis();
 
     // All of a request's tasks are judged and charged together, under one lock per request.
     synchronized (history) {
-      for (String key : keys) {
+      for (Object key : keys) {
         Deque<Long> times = history.computeIfAbsent(key, k -> new ArrayDeque<>());
         while (!times.isEmpty() && times.peekFirst() <= oldest) {
           times.pollFirst();
         }
         if (times.size() >= maxStarts) {
           return FilterDecision.reject(
-              key
+              label(key)
                   + " was started "
                   + times.size()
                   + " times in the last "
@@ -84,17 +84,22 @@ public final class RateLimitFilter implements TriggerFilter {
                   + maxStarts);
         }
       }
-      for (String key : keys) {
+      for (Object key : keys) {
         history.get(key).addLast(now);
       }
     }
     return FilterDecision.accept();
   }
 
-  private static List<String> keys(TaskSelector selector) {
+  /** What a request is charged to: each task by ID, else the selector itself. */
+  private static List<Object> keys(TaskSelector selector) {
     if (selector instanceof TaskSelector.ById byId) {
-      return byId.ids().stream().map(TaskId::value).map(id -> "Task " + id).toList();
+      return List.copyOf(byId.ids());
     }
-    return List.of(selector.describe());
+    return List.of(selector);
+  }
+
+  private static String label(Object key) {
+    return key instanceof TaskId id ? "Task " + id.value() : ((TaskSelector) key).describe();
   }
 }

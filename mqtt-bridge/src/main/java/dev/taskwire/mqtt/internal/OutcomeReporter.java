@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskwire.core.TaskExecution;
 import dev.taskwire.core.TaskStartReport;
 import dev.taskwire.core.TaskStartResult;
+import dev.taskwire.core.internal.Text;
 import dev.taskwire.mqtt.TriggerListener;
 import dev.taskwire.mqtt.TriggerOutcome;
 import java.util.List;
@@ -50,7 +51,8 @@ public final class OutcomeReporter implements Consumer<TriggerPipeline.Finished>
     // The log line and the listeners run with MDC fields taskwire.topic, taskwire.message and
     // taskwire.tasks, so that a log layout, and the application's own logging in a listener, can
     // follow a trigger.
-    try (MDC.MDCCloseable topicField = MDC.putCloseable("taskwire.topic", message.topic());
+    try (MDC.MDCCloseable topicField =
+            MDC.putCloseable("taskwire.topic", shownTopic(message.topic()));
         MDC.MDCCloseable messageField =
             MDC.putCloseable("taskwire.message", outcome.context().messageId());
         MDC.MDCCloseable tasksField = MDC.putCloseable("taskwire.tasks", tasks(outcome))) {
@@ -60,7 +62,9 @@ public final class OutcomeReporter implements Consumer<TriggerPipeline.Finished>
           listener.onOutcome(outcome);
         } catch (RuntimeException e) {
           log.error(
-              "A trigger listener failed on the outcome of a message on {}", message.topic(), e);
+              "A trigger listener failed on the outcome of a message on {}",
+              shownTopic(message.topic()),
+              e);
         }
       }
     }
@@ -90,7 +94,7 @@ public final class OutcomeReporter implements Consumer<TriggerPipeline.Finished>
           if (failure != null) {
             log.warn(
                 "Could not publish the outcome of a message on {}: {}",
-                message.topic(),
+                shownTopic(message.topic()),
                 failure.toString());
           }
           message.acknowledgement().run();
@@ -98,7 +102,7 @@ public final class OutcomeReporter implements Consumer<TriggerPipeline.Finished>
   }
 
   private static void logOutcome(TriggerOutcome outcome) {
-    logLine(outcome, outcome.context().topic());
+    logLine(outcome, shownTopic(outcome.context().topic()));
   }
 
   private static String tasks(TriggerOutcome outcome) {
@@ -219,5 +223,10 @@ public final class OutcomeReporter implements Consumer<TriggerPipeline.Finished>
         task.put("message", failed.message());
       }
     }
+  }
+
+  /** A topic as log lines show it: up to 200 characters, control characters escaped. */
+  private static String shownTopic(String topic) {
+    return Text.preview(topic, 200);
   }
 }

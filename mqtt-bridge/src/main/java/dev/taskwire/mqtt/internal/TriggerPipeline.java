@@ -89,7 +89,7 @@ public final class TriggerPipeline {
   public void accept(IncomingMessage message) {
     if (!accepting) {
       // Closing: leave the message unacknowledged so the broker delivers it again.
-      log.debug("Not taking a message on {}: the trigger is closing", message.topic());
+      log.debug("Not taking a message on {}: the trigger is closing", shownTopic(message.topic()));
       return;
     }
     long startNanos = System.nanoTime();
@@ -101,7 +101,7 @@ public final class TriggerPipeline {
       if (route.isEmpty()) {
         // Other subtopics of the root subscription belong to other consumers, and may carry
         // this trigger's own results: not ours to report on.
-        log.debug("Ignoring message on {}: not a task-start topic", message.topic());
+        log.debug("Ignoring message on {}: not a task-start topic", shownTopic(message.topic()));
         message.acknowledgement().run();
         return;
       }
@@ -147,7 +147,7 @@ public final class TriggerPipeline {
       }
     } catch (RuntimeException e) {
       // A bug here must cost one message, not the trigger.
-      log.error("Trigger failed on a message on {}", message.topic(), e);
+      log.error("Trigger failed on a message on {}", shownTopic(message.topic()), e);
       reject(
           message,
           context,
@@ -278,7 +278,8 @@ public final class TriggerPipeline {
     metrics.retried();
     Duration delay = retryPolicy.delayAfter(job.attempts);
     job.request = job.retryRequest(report);
-    try (MDC.MDCCloseable topicField = MDC.putCloseable("taskwire.topic", job.context.topic());
+    try (MDC.MDCCloseable topicField =
+            MDC.putCloseable("taskwire.topic", shownTopic(job.context.topic()));
         MDC.MDCCloseable messageField =
             MDC.putCloseable("taskwire.message", job.context.messageId());
         MDC.MDCCloseable tasksField = MDC.putCloseable("taskwire.tasks", tasksField(job.request))) {
@@ -318,12 +319,12 @@ public final class TriggerPipeline {
       health.record(outcome);
       metrics.outcome(outcome, Duration.ofNanos(System.nanoTime() - startNanos));
     } catch (RuntimeException e) {
-      log.warn("Recording metrics for a message on {} failed", message.topic(), e);
+      log.warn("Recording metrics for a message on {} failed", shownTopic(message.topic()), e);
     }
     try {
       sink.accept(new Finished(outcome, message));
     } catch (RuntimeException e) {
-      log.error("Reporting the outcome of a message on {} failed", message.topic(), e);
+      log.error("Reporting the outcome of a message on {} failed", shownTopic(message.topic()), e);
       message.acknowledgement().run();
     }
   }
@@ -347,5 +348,10 @@ public final class TriggerPipeline {
                         "Last topic level '"
                             + Text.preview(last, 80)
                             + "' is not a task ID (expected a GUID)")));
+  }
+
+  /** A topic as log lines show it: up to 200 characters, control characters escaped. */
+  private static String shownTopic(String topic) {
+    return Text.preview(topic, 200);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskwire.core.TaskId;
 import dev.taskwire.core.TaskSelector;
+import dev.taskwire.core.internal.Text;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,15 +22,20 @@ public final class TaskLookup {
   /** What was looked for, as the not-found message says it: {@code tag 'nightly'}. */
   public static String sought(TaskSelector selector) {
     if (selector instanceof TaskSelector.ByName byName) {
-      return "name '" + byName.name() + "'";
+      return "name '" + shown(byName.name()) + "'";
     }
     if (selector instanceof TaskSelector.ByTag byTag) {
-      return "tag '" + byTag.tag() + "'";
+      return "tag '" + shown(byTag.tag()) + "'";
     }
     if (selector instanceof TaskSelector.ByCustomProperty property) {
-      return "custom property " + property.name() + "='" + property.value() + "'";
+      return "custom property " + shown(property.name()) + "='" + shown(property.value()) + "'";
     }
     return selector.describe();
+  }
+
+  // Values come from payloads: cut and escaped as TaskSelector.describe() does.
+  private static String shown(String value) {
+    return Text.preview(value, 100);
   }
 
   /**
