@@ -12,6 +12,7 @@ import dev.taskwire.mqtt.MqttVersion;
 import dev.taskwire.mqtt.TriggerOutcome;
 import dev.taskwire.qrs.testkit.EmulatedTask;
 import dev.taskwire.qrs.testkit.QrsEmulator;
+import dev.taskwire.qrs.testkit.RecordedRequest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -20,11 +21,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code demo}: an embedded MQTT broker, a QRS emulator over mutual TLS and a trigger, all in this
@@ -43,17 +43,11 @@ final class DemoCommand {
   static int run(List<String> options, PrintStream out) {
     Main.requireKnown(options, List.of());
     List<EmulatedTask> tasks = EmulatorCommand.SAMPLE_TASKS;
-    Map<String, Instant> arrivedAt = new ConcurrentHashMap<>();
     BlockingQueue<TriggerOutcome> outcomes = new LinkedBlockingQueue<>();
 
     try (EmbeddedBroker broker = EmbeddedBroker.start();
         QrsEmulator emulator =
-            QrsEmulator.builder()
-                .certificateDirectory(temporaryDirectory())
-                .tasks(tasks)
-                .onRequest(
-                    request -> recordArrival(request.path(), request.receivedAt(), arrivedAt))
-                .start();
+            QrsEmulator.builder().certificateDirectory(temporaryDirectory()).tasks(tasks).start();
         TaskStarter starter = Starters.forEmulator(emulator);
         MqttTaskTrigger trigger =
             MqttTaskTrigger.builder()
@@ -75,10 +69,10 @@ final class DemoCommand {
       for (EmulatedTask task : tasks) {
         Instant publishedAt = Instant.now();
         publish(publisher, task.id());
-        started += report(next(outcomes), publishedAt, arrivedAt, out);
+        started += report(next(outcomes), publishedAt, emulator, out);
       }
       publish(publisher, "not-a-task-id");
-      report(next(outcomes), Instant.now(), arrivedAt, out);
+      report(next(outcomes), Instant.now(), emulator, out);
       publisher.disconnect();
 
       out.printf(
@@ -122,10 +116,7 @@ final class DemoCommand {
 
   /** Prints the outcome; returns how many tasks it started. */
   private static int report(
-      TriggerOutcome outcome,
-      Instant publishedAt,
-      Map<String, Instant> arrivedAt,
-      PrintStream out) {
+      TriggerOutcome outcome, Instant publishedAt, QrsEmulator emulator, PrintStream out) {
     if (outcome instanceof TriggerOutcome.Rejected rejected) {
       out.printf(
           "rejected  %-36s  %s%n",
@@ -139,7 +130,7 @@ final class DemoCommand {
     int started = 0;
     for (TaskStartResult result : completed.report().results()) {
       if (result instanceof TaskStartResult.Started) {
-        Instant arrived = arrivedAt.get(result.task());
+        Instant arrived = arrival(emulator, result.task());
         String latency =
             arrived == null
                 ? "?"
@@ -153,12 +144,23 @@ final class DemoCommand {
     return started;
   }
 
-  private static void recordArrival(String path, Instant at, Map<String, Instant> arrivedAt) {
-    // Start calls look like /qrs/task/<id>/start or /qrs/task/<id>/start/synchronous.
-    String[] parts = path.split("/");
-    if (parts.length >= 5 && "task".equals(parts[2]) && "start".equals(parts[4])) {
-      arrivedAt.put(parts[3], at);
+  /**
+   * When the emulator received the start of {@code task}. It records a request before it answers,
+   * so once the start is reported the request is there (its listener, by contrast, is told after
+   * the answer, which can be after the outcome).
+   */
+  private static @Nullable Instant arrival(QrsEmulator emulator, String task) {
+    for (RecordedRequest request : emulator.requests()) {
+      // Start calls look like /qrs/task/<id>/start or /qrs/task/<id>/start/synchronous.
+      String[] parts = request.path().split("/");
+      if (parts.length >= 5
+          && "task".equals(parts[2])
+          && task.equals(parts[3])
+          && "start".equals(parts[4])) {
+        return request.receivedAt();
+      }
     }
+    return null;
   }
 
   private static Path temporaryDirectory() {

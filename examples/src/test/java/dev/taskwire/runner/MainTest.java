@@ -51,7 +51,9 @@ class MainTest {
   void demoStartsEveryTaskAndRejectsTheBadPayload() {
     assertThat(run("demo")).isZero();
     String printed = out.toString(StandardCharsets.UTF_8);
-    assertThat(printed.lines().filter(line -> line.startsWith("started ")).count()).isEqualTo(3);
+    assertThat(printed.lines().filter(line -> line.startsWith("started ")))
+        .hasSize(3)
+        .allMatch(line -> line.matches("started +[0-9a-f-]{36} +publish-to-start \\d+\\.\\d ms"));
     assertThat(printed).contains("rejected  invalid-task-id").contains("3 of 3 tasks started");
   }
 }
