@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -150,7 +151,12 @@ final class RunnerConfig implements AutoCloseable {
                     cert.existingFile("clientCertKey", "Client key")
                         .orElseThrow(() -> cert.error("clientCertKey", "is required")),
                     null));
-    cert.existingFile("clientCertCA", "Root CA").ifPresent(config::rootCa);
+    Optional<Path> rootCa = cert.existingFile("clientCertCA", "Root CA");
+    rootCa.ifPresent(config::rootCa);
+    if (rootCa.isEmpty() && qrs.bool("rejectUnauthorized").orElse(true)) {
+      throw cert.error(
+          "clientCertCA", "is required to verify QRS's certificate (root.pem of the QMC export)");
+    }
 
     for (ConfigNode header : qrs.child("headers").list("static")) {
       if ("X-Qlik-User".equalsIgnoreCase(header.text("name").orElse(""))) {

@@ -213,6 +213,25 @@ class RunnerConfigTest {
   }
 
   @Test
+  void namesButlersRootCaKeyWhenItIsMissingAndCertificatesAreVerified() throws IOException {
+    Path file =
+        write(
+            "Butler:",
+            "  mqttConfig: {enable: true, brokerHost: 127.0.0.1, brokerPort: 1883,"
+                + " subscriptionRootTopic: 'qliksense/#', taskStartTopic: qliksense/start_task}",
+            "  configQRS: {host: localhost, port: " + emulator.port() + "}",
+            "  cert: {clientCert: "
+                + files.clientCert()
+                + ", clientCertKey: "
+                + files.clientKey()
+                + "}");
+
+    assertThatThrownBy(() -> RunnerConfig.load(file, name -> null, loader()))
+        .isInstanceOf(TaskwireException.class)
+        .hasMessageStartingWith("Setting Butler.cert.clientCertCA is required to verify QRS's");
+  }
+
+  @Test
   void refusesAnUnknownSettingNamingIt() throws IOException {
     Path file = write("taskwire:", "  mqtt:", "    rootTopik: qliksense/#");
 
