@@ -35,6 +35,8 @@ final class EmulatorCommand {
     QrsEmulator.Builder builder =
         QrsEmulator.builder()
             .certificateDirectory(Path.of(certs).toAbsolutePath())
+            // A restarted emulator keeps its root CA, so configurations pointed at it go on.
+            .reuseCertificates(true)
             .port(port == null ? 4242 : parsePort(port))
             .onRequest(request -> out.println(request.toJson()));
     if (taskOptions.isEmpty()) {
@@ -52,7 +54,9 @@ final class EmulatorCommand {
             + "  client key:  %s (PKCS#1; PKCS#8 in %s)%n"
             + "  encrypted:   %s, passphrase %s%n"
             + "  PKCS#12:     %s, password %s%n"
-            + "These files are test material, made anew at every start. Press Ctrl-C to stop.%n",
+            + "These files are test material, kept for the next start in this folder (delete it"
+            + " for a new root CA); the encrypted key and PKCS#12 file get new passwords at every"
+            + " start. Press Ctrl-C to stop.%n",
         emulator.baseUri(),
         files.rootCa(),
         files.rootCaDer().getFileName(),

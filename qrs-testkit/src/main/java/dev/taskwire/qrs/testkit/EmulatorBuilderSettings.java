@@ -41,6 +41,7 @@ abstract class EmulatorBuilderSettings<B extends EmulatorBuilderSettings<B>> {
   private @Nullable Consumer<RecordedRequest> onRequest;
   private boolean recordRequests = true;
   private boolean refuseStartWhileRunning;
+  private boolean reuseCertificates;
   private final Map<String, VirtualProxyAuth> virtualProxies = new LinkedHashMap<>();
 
   @SuppressWarnings("unchecked")
@@ -120,6 +121,18 @@ abstract class EmulatorBuilderSettings<B extends EmulatorBuilderSettings<B>> {
   }
 
   /**
+   * Sets whether certificates an emulator wrote into the certificate directory before are used
+   * again, when they are a whole set for this host name; default false, a new set at every start.
+   * On, a restarted emulator keeps its root CA, server and client certificates, so a bridge
+   * configured with the files goes on working; only the encrypted key and the PKCS#12 file are
+   * written anew, with new passwords.
+   */
+  public B reuseCertificates(boolean reuse) {
+    this.reuseCertificates = reuse;
+    return self();
+  }
+
+  /**
    * Adds a virtual proxy serving {@code /<prefix>/qrs/...} on {@link QrsEmulator#proxyBaseUri()};
    * an empty prefix is the default virtual proxy, serving {@code /qrs/...}. Prefixes are matched
    * case-insensitively.
@@ -181,7 +194,8 @@ abstract class EmulatorBuilderSettings<B extends EmulatorBuilderSettings<B>> {
         recordRequests,
         java.util.Collections.unmodifiableMap(new LinkedHashMap<>(virtualProxies)),
         proxyPort,
-        refuseStartWhileRunning);
+        refuseStartWhileRunning,
+        reuseCertificates);
   }
 
   private static void checkPort(int value, String setting) {

@@ -2,11 +2,13 @@ package dev.taskwire.qrs.testkit;
 
 import dev.taskwire.qrs.testkit.internal.CertificateGenerator;
 import dev.taskwire.qrs.testkit.internal.CertificateMaterial;
+import dev.taskwire.qrs.testkit.internal.CertificateReader;
 import dev.taskwire.qrs.testkit.internal.EmulatorRuntime;
 import dev.taskwire.qrs.testkit.internal.EmulatorSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +46,12 @@ public final class QrsEmulator implements AutoCloseable {
   private final String serverHostname;
 
   QrsEmulator(EmulatorSettings settings) {
-    CertificateMaterial material = CertificateGenerator.forHost(settings.serverHostname());
+    CertificateMaterial material =
+        (settings.reuseCertificates()
+                ? CertificateReader.read(
+                    settings.certificateDirectory().toAbsolutePath(), settings.serverHostname())
+                : Optional.<CertificateMaterial>empty())
+            .orElseGet(() -> CertificateGenerator.forHost(settings.serverHostname()));
     // Bind first: an emulator that cannot listen must not overwrite the files of one that does.
     this.runtime = new EmulatorRuntime(settings, material);
     try {

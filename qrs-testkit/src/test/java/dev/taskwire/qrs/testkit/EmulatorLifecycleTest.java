@@ -83,6 +83,40 @@ class EmulatorLifecycleTest {
   }
 
   @Test
+  void keepsTheCertificatesItFindsInTheFolderWhenAskedAndServesWithThem() throws IOException {
+    // Another root CA than this JVM's emulators use, so a new set would differ from it.
+    EmulatorCertificates earlier = EmulatorCertificates.generateUntrusted(dir);
+    byte[] root = java.nio.file.Files.readAllBytes(earlier.rootCa());
+    byte[] clientCert = java.nio.file.Files.readAllBytes(earlier.clientCert());
+
+    try (QrsEmulator emulator =
+        QrsEmulator.builder()
+            .certificateDirectory(dir)
+            .reuseCertificates(true)
+            .task(EmulatedTask.reload(TASK, "Reload sales"))
+            .start()) {
+
+      assertThat(java.nio.file.Files.readAllBytes(emulator.certificates().rootCa()))
+          .isEqualTo(root);
+      assertThat(java.nio.file.Files.readAllBytes(emulator.certificates().clientCert()))
+          .isEqualTo(clientCert);
+      // A client holding the earlier files is served.
+      assertThat(QrsCaller.direct(emulator).post(START).statusCode()).isEqualTo(204);
+    }
+  }
+
+  @Test
+  void writesANewSetOverWhatItFindsByDefault() throws IOException {
+    EmulatorCertificates earlier = EmulatorCertificates.generateUntrusted(dir);
+    byte[] root = java.nio.file.Files.readAllBytes(earlier.rootCa());
+
+    try (QrsEmulator emulator = QrsEmulator.builder().certificateDirectory(dir).start()) {
+      assertThat(java.nio.file.Files.readAllBytes(emulator.certificates().rootCa()))
+          .isNotEqualTo(root);
+    }
+  }
+
+  @Test
   void leavesTheFilesOfARunningEmulatorAloneWhenItsPortIsTaken() throws IOException {
     try (QrsEmulator running = QrsEmulator.builder().certificateDirectory(dir).start()) {
       byte[] rootBefore = java.nio.file.Files.readAllBytes(running.certificates().rootCa());

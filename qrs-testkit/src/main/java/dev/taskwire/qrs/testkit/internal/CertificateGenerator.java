@@ -173,7 +173,7 @@ public final class CertificateGenerator {
     return Date.from(Instant.now().plus(VALIDITY));
   }
 
-  private static String randomSecret() {
+  static String randomSecret() {
     char[] chars = new char[20];
     for (int i = 0; i < chars.length; i++) {
       chars[i] = ALPHANUMERIC[RANDOM.nextInt(ALPHANUMERIC.length)];

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param virtualProxies the virtual proxies by prefix, in the order added; empty for none
  * @param proxyPort the proxy listener's port, 0 for a free one
  * @param refuseStartWhileRunning whether a start of a running task is answered with no session
+ * @param reuseCertificates whether a whole set of certificates found in the directory is used
  */
 public record EmulatorSettings(
     Path certificateDirectory,
@@ -31,4 +32,5 @@ public record EmulatorSettings(
     boolean recordRequests,
     Map<String, VirtualProxyAuth> virtualProxies,
     int proxyPort,
-    boolean refuseStartWhileRunning) {}
+    boolean refuseStartWhileRunning,
+    boolean reuseCertificates) {}
