@@ -74,6 +74,29 @@ class QrsPreflightTest {
   }
 
   @Test
+  void refusesToRunWithAClientCertificateFromAnotherCaThatQrsRefuses() throws IOException {
+    EmulatorCertificates.generateUntrusted(directory.resolve("stranger"));
+    Path file =
+        write(
+            "taskwire:",
+            "  mqtt:",
+            "    host: 127.0.0.1",
+            "    rootTopic: taskwire-preflight/#",
+            "    taskStartTopic: taskwire-preflight/start_task",
+            "  qrs:",
+            "    host: localhost",
+            "    port: " + emulator.port(),
+            "    clientCert: stranger/client.pem",
+            "    clientKey: stranger/client_key.pem",
+            "    rootCa: certs/root.pem");
+
+    assertThat(runFailing(file))
+        .startsWith("taskwire: Checking access to QRS: ")
+        .contains("the client certificate is not issued by the root CA (qrs.rootCa)")
+        .contains("not starting, since this will not mend by itself");
+  }
+
+  @Test
   void namesTheBrokerSettingsWhenTheBrokerCannotBeReached() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -147,8 +147,27 @@ public final class QrsClient implements AutoCloseable {
                 response.ok()
                     ? Optional.<TaskStartResult.Failed>empty()
                     : Optional.of(access(QrsFailures.of(ACCESS, response, config))))
-        .exceptionally(
-            failure -> Optional.of(access(QrsFailures.of(ACCESS, unwrap(failure), false))));
+        .exceptionally(failure -> Optional.of(access(accessFailure(unwrap(failure)))));
+  }
+
+  /**
+   * A call that ended after it was sent is the way QRS refuses a client certificate under TLS 1.3;
+   * when the certificate is known not to come from the root CA, that is what happened.
+   */
+  private TaskStartResult.Failed accessFailure(Throwable failure) {
+    TaskStartResult.Failed failed = QrsFailures.of(ACCESS, failure, false);
+    if (!config.clientCertificateFromRootCa()
+        && failure instanceof QrsTransportException transport
+        && transport.maybeSent()) {
+      return new TaskStartResult.Failed(
+          failed.task(),
+          FailureKind.AUTHORISATION,
+          failed.message()
+              + "; the client certificate is not issued by the root CA (qrs.rootCa), so QRS"
+              + " refuses it",
+          failed.httpStatus());
+    }
+    return failed;
   }
 
   // QrsFailures words a call that is not a start as a lookup; this one is a check.

@@ -60,13 +60,14 @@ public final class QrsConfig {
   private final boolean hostnameVerification;
   private final boolean trustAnyServerCertificate;
   private final SSLContext sslContext;
+  private final boolean clientCertificateFromRootCa;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final int maxConcurrentRequests;
   private final QrsRetry retry;
 
   private QrsConfig(
-      Builder builder, URI baseUri, QrsAuthentication authentication, SSLContext sslContext) {
+      Builder builder, URI baseUri, QrsAuthentication authentication, TlsSetup.Context tls) {
     this.baseUri = baseUri;
     this.userDirectory = builder.userDirectory;
     this.userId = builder.userId;
@@ -74,7 +75,8 @@ public final class QrsConfig {
     this.rootCa = builder.rootCa;
     this.hostnameVerification = builder.hostnameVerification;
     this.trustAnyServerCertificate = builder.trustAnyServerCertificate;
-    this.sslContext = sslContext;
+    this.sslContext = tls.context();
+    this.clientCertificateFromRootCa = tls.clientFromRoot();
     this.connectTimeout = builder.connectTimeout;
     this.requestTimeout = builder.requestTimeout;
     this.maxConcurrentRequests = builder.maxConcurrentRequests;
@@ -139,6 +141,15 @@ public final class QrsConfig {
   /** The TLS context built once from the configured files. */
   public SSLContext sslContext() {
     return sslContext;
+  }
+
+  /**
+   * False when the client certificate is known not to be issued by the root CA ({@code
+   * qrs.rootCa}). QRS issues both from one site CA and refuses such a certificate, which shows only
+   * as connections closed after sending. True without a client certificate or root CA to compare.
+   */
+  public boolean clientCertificateFromRootCa() {
+    return clientCertificateFromRootCa;
   }
 
   /** Time to open a connection. */
@@ -330,7 +341,7 @@ public final class QrsConfig {
       boolean throughProxy =
           chosen instanceof QrsAuthentication.Header || chosen instanceof QrsAuthentication.Jwt;
       URI base = ConfigChecks.endpoint(baseUri, host, port, virtualProxy, throughProxy);
-      SSLContext context =
+      TlsSetup.Context context =
           TlsSetup.sslContext(chosen, rootCa, hostnameVerification, trustAnyServerCertificate);
       return new QrsConfig(this, base, chosen, context);
     }

@@ -20,10 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,8 +54,6 @@ import org.jspecify.annotations.Nullable;
 public final class QrsTaskStarter implements TaskStarter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String UNDER_WAY =
-      "Not started: a start of the task is already under way in this process (skipStartedWithin)";
   private static final String NOT_STARTED =
       "QRS did not start the task: it is disabled, has no scheduler, or is already running";
 
@@ -63,7 +61,7 @@ public final class QrsTaskStarter implements TaskStarter {
   private final boolean synchronousStart;
   private final @Nullable ExecutionPoller poller;
   private final @Nullable RecentStarts recentStarts;
-  private final Set<TaskId> underWay = ConcurrentHashMap.newKeySet();
+  private final Map<TaskId, CompletableFuture<Void>> underWay = new ConcurrentHashMap<>();
 
   private QrsTaskStarter(
       QrsClient client,
@@ -115,21 +113,46 @@ public final class QrsTaskStarter implements TaskStarter {
     }
     // Claim each task before reading its last execution, and keep the claim until the start has
     // an answer: a second request for the task in this process would otherwise read the list
-    // before the first start shows in it, and start the task again.
-    Map<TaskId, TaskStartResult> settled = new HashMap<>();
+    // before the first start shows in it, and start the task again. A request that finds a task
+    // claimed waits for that start to end, then reads the list itself, so it is neither lost when
+    // that start fails nor started twice when it succeeds.
+    CompletableFuture<Void> mine = new CompletableFuture<>();
     List<TaskId> claimed = new ArrayList<>();
+    Map<TaskId, CompletableFuture<Void>> busy = new LinkedHashMap<>();
     for (TaskId id : ids) {
-      if (underWay.add(id)) {
+      CompletableFuture<Void> other = underWay.putIfAbsent(id, mine);
+      if (other == null) {
         claimed.add(id);
       } else {
-        settled.put(id, new TaskStartResult.NotStarted(id.value(), UNDER_WAY));
+        busy.put(id, other);
       }
     }
-    CompletableFuture<List<TaskStartResult>> checked =
-        claimed.isEmpty() ? done(List.of()) : checkThenStart(recent, claimed);
-    return checked
-        .whenComplete((results, failure) -> claimed.forEach(underWay::remove))
-        .thenApply(results -> inOrder(ids, settled, results));
+    CompletableFuture<List<TaskStartResult>> own =
+        (claimed.isEmpty() ? done(List.<TaskStartResult>of()) : checkThenStart(recent, claimed))
+            .whenComplete(
+                (results, failure) -> {
+                  claimed.forEach(id -> underWay.remove(id, mine));
+                  mine.complete(null);
+                });
+    CompletableFuture<List<TaskStartResult>> waited =
+        busy.isEmpty()
+            ? done(List.of())
+            : CompletableFuture.allOf(busy.values().toArray(CompletableFuture[]::new))
+                .handle((done, failure) -> List.copyOf(busy.keySet()))
+                .thenCompose(this::startIds);
+    return own.thenCombine(
+        waited,
+        (first, second) -> {
+          Map<TaskId, TaskStartResult> byId = new HashMap<>();
+          for (int i = 0; i < claimed.size(); i++) {
+            byId.put(claimed.get(i), first.get(i));
+          }
+          List<TaskId> later = List.copyOf(busy.keySet());
+          for (int i = 0; i < later.size(); i++) {
+            byId.put(later.get(i), second.get(i));
+          }
+          return ids.stream().map(byId::get).toList();
+        });
   }
 
   /** Reads the last execution of {@code ids} from QRS, then starts those not held back. */
@@ -400,8 +423,8 @@ public final class QrsTaskStarter implements TaskStarter {
      * running now or that started less than {@code window} ago; such a task is reported as {@link
      * TaskStartResult.NotStarted} with the reason, which is not retried. Zero holds back running
      * tasks only. Off by default; on, each start costs one more QRS call. Within this starter a
-     * task is claimed from before that read until its start is answered, so a concurrent request
-     * for it is not started either ("already under way").
+     * task is claimed from before that read until its start is answered; a concurrent request for
+     * it waits for that answer, then reads the list itself.
      *
      * <p>Because QRS's task list is shared by everyone who starts tasks, this holds across
      * instances of taskwire in one shared subscription, across restarts, and against starts from

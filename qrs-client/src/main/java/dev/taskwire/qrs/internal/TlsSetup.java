@@ -32,13 +32,14 @@ public final class TlsSetup {
    * trust in exactly the root CA, or in any server when {@code trustAny} is set. Every file is
    * checked and read here, once.
    */
-  public static SSLContext sslContext(
+  public static Context sslContext(
       QrsAuthentication authentication,
       @Nullable Path rootCa,
       boolean hostnameVerification,
       boolean trustAny) {
     KeyManager[] keys = keyManagers(authentication);
     TrustManager[] trust;
+    boolean clientFromRoot = true;
     if (trustAny) {
       trust = new TrustManager[] {new AnyServer()};
     } else {
@@ -47,7 +48,9 @@ public final class TlsSetup {
       X509TrustManager roots =
           firstX509(TlsContexts.trustOnly(root, "qrs.rootCa").getTrustManagers());
       trust = new TrustManager[] {hostnameVerification ? roots : new AnyHostName(roots)};
-      if (keys != null && !ClientCertificateCheck.issuedBy(keys, roots.getAcceptedIssuers())) {
+      clientFromRoot =
+          keys == null || ClientCertificateCheck.issuedBy(keys, roots.getAcceptedIssuers());
+      if (!clientFromRoot) {
         log.warn(
             "The client certificate ({}) is not issued by the root CA {} (qrs.rootCa): QRS issues"
                 + " both from one site CA and will refuse it, which shows only as connections"
@@ -59,7 +62,7 @@ public final class TlsSetup {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys, trust, null);
-      return context;
+      return new Context(context, clientFromRoot);
     } catch (GeneralSecurityException e) {
       throw new TaskwireException("Could not set up TLS for QRS: " + e.getMessage(), e);
     }
@@ -179,4 +182,13 @@ public final class TlsSetup {
       throw new CertificateException("Not a server");
     }
   }
+
+  /**
+   * A TLS context for QRS.
+   *
+   * @param context the context
+   * @param clientFromRoot false when the client certificate is known not to be issued by the
+   *     configured root CA, which QRS then refuses
+   */
+  public record Context(SSLContext context, boolean clientFromRoot) {}
 }
