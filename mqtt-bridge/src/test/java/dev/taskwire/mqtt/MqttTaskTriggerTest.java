@@ -76,6 +76,21 @@ class MqttTaskTriggerTest {
   }
 
   @Test
+  void acceptsADollarResultTopicUnderATaskStartFilterThatStartsWithAWildcard() {
+    // A broker never matches $-topics with a leading wildcard, so no report would come back.
+    MqttTaskTrigger built =
+        MqttTaskTrigger.builder()
+            .rootTopicFilter("#")
+            .taskStartTopic("#")
+            .taskStarter(starter)
+            .resultTopic("$taskwire/results")
+            .build();
+
+    assertThat(built.connectionState()).isEqualTo(ConnectionState.DISCONNECTED);
+    built.close();
+  }
+
+  @Test
   void acceptsTaskStartTopicUnderASharedSubscription() {
     MqttTaskTrigger built =
         MqttTaskTrigger.builder()

@@ -56,8 +56,15 @@ public final class TopicRules {
     }
   }
 
-  /** Tells whether {@code topic} matches {@code filter}. */
+  /**
+   * Tells whether {@code topic} matches {@code filter}, as a broker matches it: a topic starting
+   * with {@code $} (such as {@code $SYS/...}) is not matched by a filter starting with a wildcard.
+   */
   public static boolean matches(MqttTopicFilter filter, String topic) {
+    String text = filter.toString();
+    if (topic.startsWith("$") && (text.startsWith("#") || text.startsWith("+"))) {
+      return false;
+    }
     return filter.matches(MqttTopic.of(topic));
   }
 }
