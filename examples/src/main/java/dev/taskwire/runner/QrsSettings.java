@@ -42,7 +42,8 @@ final class QrsSettings {
           "maxConcurrentRequests",
           "synchronousStart",
           "tracking",
-          "skipStartedWithin");
+          "skipStartedWithin",
+          "settleUnansweredWithin");
 
   private QrsSettings() {}
 
@@ -65,6 +66,7 @@ final class QrsSettings {
     QrsTaskStarter.Builder starter = QrsTaskStarter.builder(config.build());
     qrs.bool("synchronousStart").ifPresent(starter::synchronousStart);
     qrs.duration("skipStartedWithin").ifPresent(starter::skipStartedWithin);
+    qrs.duration("settleUnansweredWithin").ifPresent(starter::settleUnansweredWithin);
     if (qrs.has("tracking")) {
       ConfigNode tracking = qrs.child("tracking");
       tracking.requireOnly(List.of("initialInterval", "maxInterval", "timeout"));

@@ -27,8 +27,11 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts Qlik Sense tasks through QRS.
@@ -53,7 +56,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class QrsTaskStarter implements TaskStarter {
 
+  /** How long, by default, an unanswered start may keep asking QRS whether it started. */
+  public static final Duration DEFAULT_SETTLE_PATIENCE = Duration.ofMinutes(2);
+
+  private static final Logger log = LoggerFactory.getLogger(QrsTaskStarter.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  // How often a start that got no answer asks QRS whether it started.
+  private static final Duration SETTLE_FIRST_WAIT = Duration.ofMillis(500);
+  private static final Duration SETTLE_MAX_WAIT = Duration.ofSeconds(10);
   private static final String NOT_STARTED =
       "QRS did not start the task: it is disabled, has no scheduler, or is already running";
 
@@ -62,16 +72,19 @@ public final class QrsTaskStarter implements TaskStarter {
   private final @Nullable ExecutionPoller poller;
   private final @Nullable RecentStarts recentStarts;
   private final Map<TaskId, CompletableFuture<Void>> underWay = new ConcurrentHashMap<>();
+  private final Duration settlePatience;
 
   private QrsTaskStarter(
       QrsClient client,
       boolean synchronousStart,
       @Nullable ExecutionTracking tracking,
-      @Nullable Duration skipStartedWithin) {
+      @Nullable Duration skipStartedWithin,
+      Duration settlePatience) {
     this.client = client;
     this.synchronousStart = synchronousStart;
     this.poller = tracking == null ? null : new ExecutionPoller(client, tracking);
     this.recentStarts = skipStartedWithin == null ? null : new RecentStarts(skipStartedWithin);
+    this.settlePatience = settlePatience;
   }
 
   /** Creates a starter with synchronous start and no tracking, and its client. */
@@ -245,17 +258,63 @@ public final class QrsTaskStarter implements TaskStarter {
     if (result.kind() != FailureKind.UNCERTAIN) {
       return done(result);
     }
+    // A client certificate QRS refuses looks like this too, and waiting will not mend it.
+    Duration patience =
+        client.config().clientCertificateFromRootCa() ? settlePatience : Duration.ZERO;
+    long deadline = System.nanoTime() + patience.toNanos();
+    return settleUncertain(id, failure, sent, result, deadline, SETTLE_FIRST_WAIT);
+  }
+
+  /**
+   * Reads the task's last execution to settle a start that got no answer. While QRS cannot be
+   * reached or answers 5xx, as when it restarts, it is asked again with growing waits for up to the
+   * configured patience; after that, or on any other answer, the start stays uncertain.
+   */
+  private CompletableFuture<TaskStartResult> settleUncertain(
+      TaskId id,
+      Throwable failure,
+      Instant sent,
+      TaskStartResult.Failed uncertain,
+      long deadline,
+      Duration wait) {
     return client
         .get("/qrs/task/full", Map.of("filter", RecentStarts.filterFor(List.of(id))))
-        .thenApply(
-            response -> {
-              if (!response.ok()) {
-                return (TaskStartResult) result;
+        .handle(
+            (response, lookupFailure) -> {
+              if (lookupFailure == null && response.ok()) {
+                RecentStarts.LastExecution last;
+                try {
+                  last = RecentStarts.read(response.body()).get(id);
+                } catch (IllegalArgumentException e) {
+                  return done((TaskStartResult) uncertain);
+                }
+                return done(
+                    last == null ? uncertain : RecentStarts.settle(id, failure, sent, last));
               }
-              RecentStarts.LastExecution last = RecentStarts.read(response.body()).get(id);
-              return last == null ? result : RecentStarts.settle(id, failure, sent, last);
+              boolean unreachable =
+                  lookupFailure == null
+                      ? response.status() >= 500
+                      : unwrap(lookupFailure) instanceof QrsTransportException transport
+                          && transport.kind().retryable();
+              if (!unreachable || System.nanoTime() + wait.toNanos() > deadline) {
+                return done((TaskStartResult) uncertain);
+              }
+              log.info(
+                  "Start of task {} got no answer and QRS cannot tell yet whether it started;"
+                      + " asking again in {} ms",
+                  id.value(),
+                  wait.toMillis());
+              Duration next =
+                  wait.multipliedBy(2).compareTo(SETTLE_MAX_WAIT) > 0
+                      ? SETTLE_MAX_WAIT
+                      : wait.multipliedBy(2);
+              return CompletableFuture.supplyAsync(
+                      () -> settleUncertain(id, failure, sent, uncertain, deadline, next),
+                      CompletableFuture.delayedExecutor(
+                          wait.toMillis(), TimeUnit.MILLISECONDS, Runnable::run))
+                  .thenCompose(again -> again);
             })
-        .exceptionally(lookupFailure -> result);
+        .thenCompose(settled -> settled);
   }
 
   private CompletableFuture<TaskStartResult> startAnswer(String task, QrsResponse response) {
@@ -396,6 +455,7 @@ public final class QrsTaskStarter implements TaskStarter {
     private boolean synchronousStart = true;
     private @Nullable ExecutionTracking tracking;
     private @Nullable Duration skipStartedWithin;
+    private Duration settleUnansweredWithin = DEFAULT_SETTLE_PATIENCE;
 
     private Builder(QrsConfig config) {
       this.config = config;
@@ -445,6 +505,24 @@ public final class QrsTaskStarter implements TaskStarter {
     }
 
     /**
+     * How long a start that got no answer (timed out or cut off after sending) may keep asking QRS
+     * whether the task started, while QRS cannot be reached or answers 5xx, as during a restart.
+     * Defaults to two minutes; zero asks once. If QRS still cannot tell, the start is {@link
+     * FailureKind#UNCERTAIN} and not retried.
+     *
+     * @throws IllegalArgumentException if {@code patience} is negative
+     */
+    public Builder settleUnansweredWithin(Duration patience) {
+      Objects.requireNonNull(patience, "patience == null");
+      if (patience.isNegative()) {
+        throw new IllegalArgumentException(
+            "qrs.settleUnansweredWithin is " + patience + "; expected zero or more");
+      }
+      this.settleUnansweredWithin = patience;
+      return this;
+    }
+
+    /**
      * Builds the starter and its client.
      *
      * @throws IllegalArgumentException if tracking is on and synchronous start off
@@ -456,7 +534,11 @@ public final class QrsTaskStarter implements TaskStarter {
                 + " (qrs.synchronousStart, qrs.tracking)");
       }
       return new QrsTaskStarter(
-          QrsClient.create(config), synchronousStart, tracking, skipStartedWithin);
+          QrsClient.create(config),
+          synchronousStart,
+          tracking,
+          skipStartedWithin,
+          settleUnansweredWithin);
     }
   }
 }

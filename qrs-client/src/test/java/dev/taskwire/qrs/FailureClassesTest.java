@@ -156,12 +156,20 @@ class FailureClassesTest {
   void reportsAStartAnsweredTooLateAsUncertainAndSendsItOnce() {
     emulator.faults().latency(Duration.ofSeconds(2));
 
-    TaskStartResult.Failed failed =
-        fail(
-            QrsFixture.direct(emulator)
-                .requestTimeout(Duration.ofMillis(300))
-                .retry(QrsRetry.DEFAULT),
-            TaskStartRequest.ofIds(TaskId.parse(T)));
+    TaskStartResult.Failed failed;
+    // Asked once whether it started (QRS answers that too late as well), then left uncertain.
+    try (QrsTaskStarter starter =
+        QrsTaskStarter.builder(
+                QrsFixture.direct(emulator)
+                    .requestTimeout(Duration.ofMillis(300))
+                    .retry(QrsRetry.DEFAULT)
+                    .build())
+            .settleUnansweredWithin(Duration.ZERO)
+            .build()) {
+      failed =
+          (TaskStartResult.Failed)
+              starter.startAndWait(TaskStartRequest.ofIds(TaskId.parse(T))).results().get(0);
+    }
 
     assertThat(failed.kind()).isEqualTo(FailureKind.UNCERTAIN);
     assertThat(failed.retryable()).isFalse();

@@ -127,12 +127,33 @@ class SafeRetryTest {
   }
 
   @Test
-  void leavesAStartUncertainAndUnretriedWhenQrsCannotBeAskedEither() {
-    // The start is cut off; every attempt of the lookup that follows it is answered 503.
+  void asksAgainWhileQrsCannotTellThenSettlesTheStart() {
+    // The start is cut off; the lookup's first round (every attempt) is answered 503, the next 200.
     emulator
         .faults()
         .resetNext(1)
         .failNext(FaultScope.ALL_REQUESTS, QUICK.maxAttempts(), 503, "Service unavailable");
+
+    TaskStartReport report = startById();
+
+    TaskStartResult.Failed failed = (TaskStartResult.Failed) report.results().get(0);
+    assertThat(failed.kind()).isEqualTo(FailureKind.NETWORK);
+    assertThat(failed.retryable()).isTrue();
+    assertThat(failed.message()).contains("QRS lists no start of the task since the call");
+    assertThat(emulator.requests())
+        .extracting(RecordedRequest::method, RecordedRequest::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("POST", RecordedRequest.NO_ANSWER),
+            org.assertj.core.groups.Tuple.tuple("GET", 503),
+            org.assertj.core.groups.Tuple.tuple("GET", 503),
+            org.assertj.core.groups.Tuple.tuple("GET", 503),
+            org.assertj.core.groups.Tuple.tuple("GET", 200));
+  }
+
+  @Test
+  void leavesAStartUncertainAndUnretriedWhenQrsRefusesToTell() {
+    // The start is cut off; QRS answers the lookup that would settle it with 403.
+    emulator.faults().resetNext(1).failNext(FaultScope.ALL_REQUESTS, 1, 403, "Forbidden");
 
     TaskStartReport report = startById();
 
@@ -143,9 +164,7 @@ class SafeRetryTest {
         .extracting(RecordedRequest::method, RecordedRequest::status)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("POST", RecordedRequest.NO_ANSWER),
-            org.assertj.core.groups.Tuple.tuple("GET", 503),
-            org.assertj.core.groups.Tuple.tuple("GET", 503),
-            org.assertj.core.groups.Tuple.tuple("GET", 503));
+            org.assertj.core.groups.Tuple.tuple("GET", 403));
   }
 
   @Test
