@@ -75,6 +75,7 @@ class RunnerSkipStartedWithinTest {
             "    clientKey: certs/client_key.pem",
             "    rootCa: certs/root.pem",
             "    skipStartedWithin: 10m",
+            "    settleUnansweredWithin: 30s",
             "  trigger:",
             "    duplicateWindow: 0s",
             "  filters:",
