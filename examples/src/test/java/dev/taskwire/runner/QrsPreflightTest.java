@@ -51,19 +51,7 @@ class QrsPreflightTest {
   @Test
   void refusesToRunWhenQrssCertificateDoesNotCheckOutAgainstTheRootCa() throws IOException {
     EmulatorCertificates.generateUntrusted(directory.resolve("stranger"));
-    Path file =
-        write(
-            "taskwire:",
-            "  mqtt:",
-            "    host: 127.0.0.1",
-            "    rootTopic: taskwire-preflight/#",
-            "    taskStartTopic: taskwire-preflight/start_task",
-            "  qrs:",
-            "    host: localhost",
-            "    port: " + emulator.port(),
-            "    clientCert: certs/client.pem",
-            "    clientKey: certs/client_key.pem",
-            "    rootCa: stranger/root.pem");
+    Path file = taskwireFile(1883, "certs/client.pem", "certs/client_key.pem", "stranger/root.pem");
 
     assertThat(runFailing(file))
         .startsWith("taskwire: ")
@@ -77,18 +65,7 @@ class QrsPreflightTest {
   void refusesToRunWithAClientCertificateFromAnotherCaThatQrsRefuses() throws IOException {
     EmulatorCertificates.generateUntrusted(directory.resolve("stranger"));
     Path file =
-        write(
-            "taskwire:",
-            "  mqtt:",
-            "    host: 127.0.0.1",
-            "    rootTopic: taskwire-preflight/#",
-            "    taskStartTopic: taskwire-preflight/start_task",
-            "  qrs:",
-            "    host: localhost",
-            "    port: " + emulator.port(),
-            "    clientCert: stranger/client.pem",
-            "    clientKey: stranger/client_key.pem",
-            "    rootCa: certs/root.pem");
+        taskwireFile(1883, "stranger/client.pem", "stranger/client_key.pem", "certs/root.pem");
 
     assertThat(runFailing(file))
         .startsWith("taskwire: Checking access to QRS: ")
@@ -103,19 +80,7 @@ class QrsPreflightTest {
       closedPort = socket.getLocalPort();
     }
     Path file =
-        write(
-            "taskwire:",
-            "  mqtt:",
-            "    host: 127.0.0.1",
-            "    port: " + closedPort,
-            "    rootTopic: taskwire-preflight/#",
-            "    taskStartTopic: taskwire-preflight/start_task",
-            "  qrs:",
-            "    host: localhost",
-            "    port: " + emulator.port(),
-            "    clientCert: certs/client.pem",
-            "    clientKey: certs/client_key.pem",
-            "    rootCa: certs/root.pem");
+        taskwireFile(closedPort, "certs/client.pem", "certs/client_key.pem", "certs/root.pem");
 
     assertThat(runFailing(file))
         .startsWith("taskwire: Could not connect to the MQTT broker at 127.0.0.1:" + closedPort)
@@ -176,9 +141,27 @@ class QrsPreflightTest {
         .build();
   }
 
-  private Path write(String... lines) throws IOException {
+  /** A taskwire file for the broker on {@code mqttPort} and the emulator, with these files. */
+  private Path taskwireFile(int mqttPort, String clientCert, String clientKey, String rootCa)
+      throws IOException {
     Path file = directory.resolve("config.yaml");
-    Files.writeString(file, String.join("\n", lines) + "\n");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "taskwire:",
+            "  mqtt:",
+            "    host: 127.0.0.1",
+            "    port: " + mqttPort,
+            "    rootTopic: taskwire-preflight/#",
+            "    taskStartTopic: taskwire-preflight/start_task",
+            "  qrs:",
+            "    host: localhost",
+            "    port: " + emulator.port(),
+            "    clientCert: " + clientCert,
+            "    clientKey: " + clientKey,
+            "    rootCa: " + rootCa,
+            ""));
     return file;
   }
 }

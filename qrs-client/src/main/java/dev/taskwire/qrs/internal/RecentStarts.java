@@ -1,11 +1,9 @@
 package dev.taskwire.qrs.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskwire.core.ExecutionStatus;
 import dev.taskwire.core.TaskId;
 import dev.taskwire.core.TaskStartResult;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,8 +33,6 @@ public final class RecentStarts {
   // QRS writes this year for a time that has not happened.
   private static final int NO_TIME_YEAR = 1753;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Duration window;
 
   /** Holds back tasks running now or started less than {@code window} ago (zero: running only). */
@@ -55,15 +51,7 @@ public final class RecentStarts {
    * @throws IllegalArgumentException if {@code body} is not a JSON list
    */
   public static Map<TaskId, LastExecution> read(String body) {
-    JsonNode tasks;
-    try {
-      tasks = JSON.readTree(body);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("The task list is not JSON: " + e.getMessage(), e);
-    }
-    if (tasks == null || !tasks.isArray()) {
-      throw new IllegalArgumentException("The task list is not a JSON list");
-    }
+    JsonNode tasks = TaskLookup.taskList(body);
     Map<TaskId, LastExecution> last = new HashMap<>();
     for (JsonNode task : tasks) {
       Optional<TaskId> id = TaskId.tryParse(task.path("id").asText());

@@ -46,6 +46,23 @@ public final class TaskLookup {
    * @throws IllegalArgumentException if {@code body} is not a JSON list of tasks
    */
   public static List<TaskId> matching(TaskSelector selector, String body) {
+    JsonNode tasks = taskList(body);
+    LinkedHashSet<TaskId> ids = new LinkedHashSet<>();
+    for (JsonNode task : tasks) {
+      Optional<TaskId> id = TaskId.tryParse(task.path("id").asText());
+      if (id.isPresent() && picks(selector, task)) {
+        ids.add(id.get());
+      }
+    }
+    return new ArrayList<>(ids);
+  }
+
+  /**
+   * {@code body} read as a JSON list of tasks.
+   *
+   * @throws IllegalArgumentException if it is not JSON or not a list
+   */
+  static JsonNode taskList(String body) {
     JsonNode tasks;
     try {
       tasks = JSON.readTree(body);
@@ -55,14 +72,7 @@ public final class TaskLookup {
     if (tasks == null || !tasks.isArray()) {
       throw new IllegalArgumentException("The task list is not a JSON list");
     }
-    LinkedHashSet<TaskId> ids = new LinkedHashSet<>();
-    for (JsonNode task : tasks) {
-      Optional<TaskId> id = TaskId.tryParse(task.path("id").asText());
-      if (id.isPresent() && picks(selector, task)) {
-        ids.add(id.get());
-      }
-    }
-    return new ArrayList<>(ids);
+    return tasks;
   }
 
   private static boolean picks(TaskSelector selector, JsonNode task) {
