@@ -16,6 +16,7 @@ import dev.taskwire.qrs.testkit.RecordedRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,7 +149,7 @@ class RecentStartsTest {
     try (QrsTaskStarter starter = starter(Duration.ofMinutes(1))) {
       var pending = starter.start(TaskStartRequest.ofIds(TaskId.parse(QUICK)));
       second = start(starter, QUICK);
-      first = pending.get(20, java.util.concurrent.TimeUnit.SECONDS).results();
+      first = pending.get(20, TimeUnit.SECONDS).results();
     }
 
     assertThat(first).singleElement().isInstanceOf(TaskStartResult.Started.class);
@@ -169,7 +170,7 @@ class RecentStartsTest {
     try (QrsTaskStarter starter = starter(Duration.ofMinutes(1))) {
       var pending = starter.start(TaskStartRequest.ofIds(TaskId.parse(QUICK)));
       second = start(starter, QUICK);
-      first = pending.get(20, java.util.concurrent.TimeUnit.SECONDS).results();
+      first = pending.get(20, TimeUnit.SECONDS).results();
     }
 
     assertThat(first).singleElement().isInstanceOf(TaskStartResult.Failed.class);

@@ -2,6 +2,7 @@ package dev.taskwire.qrs;
 
 import static dev.taskwire.qrs.QrsFixture.T;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.taskwire.core.FailureKind;
 import dev.taskwire.core.TaskId;
@@ -104,9 +105,7 @@ class SafeRetryTest {
     assertThat(failed.message()).contains("QRS lists no start of the task since the call");
     assertThat(emulator.requests())
         .extracting(RecordedRequest::method, RecordedRequest::status)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("POST", RecordedRequest.NO_ANSWER),
-            org.assertj.core.groups.Tuple.tuple("GET", 200));
+        .containsExactly(tuple("POST", RecordedRequest.NO_ANSWER), tuple("GET", 200));
   }
 
   @Test
@@ -121,9 +120,7 @@ class SafeRetryTest {
             TaskStartResult.Started.class, started -> assertThat(started.task()).isEqualTo(T));
     assertThat(emulator.requests())
         .extracting(RecordedRequest::method, RecordedRequest::status)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("POST", RecordedRequest.NO_ANSWER),
-            org.assertj.core.groups.Tuple.tuple("GET", 200));
+        .containsExactly(tuple("POST", RecordedRequest.NO_ANSWER), tuple("GET", 200));
   }
 
   @Test
@@ -143,11 +140,11 @@ class SafeRetryTest {
     assertThat(emulator.requests())
         .extracting(RecordedRequest::method, RecordedRequest::status)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("POST", RecordedRequest.NO_ANSWER),
-            org.assertj.core.groups.Tuple.tuple("GET", 503),
-            org.assertj.core.groups.Tuple.tuple("GET", 503),
-            org.assertj.core.groups.Tuple.tuple("GET", 503),
-            org.assertj.core.groups.Tuple.tuple("GET", 200));
+            tuple("POST", RecordedRequest.NO_ANSWER),
+            tuple("GET", 503),
+            tuple("GET", 503),
+            tuple("GET", 503),
+            tuple("GET", 200));
   }
 
   @Test
@@ -162,9 +159,7 @@ class SafeRetryTest {
     assertThat(failed.retryable()).isFalse();
     assertThat(emulator.requests())
         .extracting(RecordedRequest::method, RecordedRequest::status)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("POST", RecordedRequest.NO_ANSWER),
-            org.assertj.core.groups.Tuple.tuple("GET", 403));
+        .containsExactly(tuple("POST", RecordedRequest.NO_ANSWER), tuple("GET", 403));
   }
 
   @Test
@@ -207,10 +202,7 @@ class SafeRetryTest {
     assertThat(report.allStarted()).isTrue();
     assertThat(emulator.requests())
         .extracting(RecordedRequest::method, RecordedRequest::status)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("GET", 500),
-            org.assertj.core.groups.Tuple.tuple("GET", 200),
-            org.assertj.core.groups.Tuple.tuple("POST", 201));
+        .containsExactly(tuple("GET", 500), tuple("GET", 200), tuple("POST", 201));
   }
 
   @Test

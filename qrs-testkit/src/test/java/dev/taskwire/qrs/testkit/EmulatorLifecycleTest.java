@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -86,8 +87,8 @@ class EmulatorLifecycleTest {
   void keepsTheCertificatesItFindsInTheFolderWhenAskedAndServesWithThem() throws IOException {
     // Another root CA than this JVM's emulators use, so a new set would differ from it.
     EmulatorCertificates earlier = EmulatorCertificates.generateUntrusted(dir);
-    byte[] root = java.nio.file.Files.readAllBytes(earlier.rootCa());
-    byte[] clientCert = java.nio.file.Files.readAllBytes(earlier.clientCert());
+    byte[] root = Files.readAllBytes(earlier.rootCa());
+    byte[] clientCert = Files.readAllBytes(earlier.clientCert());
 
     try (QrsEmulator emulator =
         QrsEmulator.builder()
@@ -96,10 +97,8 @@ class EmulatorLifecycleTest {
             .task(EmulatedTask.reload(TASK, "Reload sales"))
             .start()) {
 
-      assertThat(java.nio.file.Files.readAllBytes(emulator.certificates().rootCa()))
-          .isEqualTo(root);
-      assertThat(java.nio.file.Files.readAllBytes(emulator.certificates().clientCert()))
-          .isEqualTo(clientCert);
+      assertThat(Files.readAllBytes(emulator.certificates().rootCa())).isEqualTo(root);
+      assertThat(Files.readAllBytes(emulator.certificates().clientCert())).isEqualTo(clientCert);
       // A client holding the earlier files is served.
       assertThat(QrsCaller.direct(emulator).post(START).statusCode()).isEqualTo(204);
     }
@@ -108,18 +107,17 @@ class EmulatorLifecycleTest {
   @Test
   void writesANewSetOverWhatItFindsByDefault() throws IOException {
     EmulatorCertificates earlier = EmulatorCertificates.generateUntrusted(dir);
-    byte[] root = java.nio.file.Files.readAllBytes(earlier.rootCa());
+    byte[] root = Files.readAllBytes(earlier.rootCa());
 
     try (QrsEmulator emulator = QrsEmulator.builder().certificateDirectory(dir).start()) {
-      assertThat(java.nio.file.Files.readAllBytes(emulator.certificates().rootCa()))
-          .isNotEqualTo(root);
+      assertThat(Files.readAllBytes(emulator.certificates().rootCa())).isNotEqualTo(root);
     }
   }
 
   @Test
   void leavesTheFilesOfARunningEmulatorAloneWhenItsPortIsTaken() throws IOException {
     try (QrsEmulator running = QrsEmulator.builder().certificateDirectory(dir).start()) {
-      byte[] rootBefore = java.nio.file.Files.readAllBytes(running.certificates().rootCa());
+      byte[] rootBefore = Files.readAllBytes(running.certificates().rootCa());
 
       assertThatThrownBy(
               // Another host name, so another root CA: overwritten files would differ.
@@ -131,8 +129,7 @@ class EmulatorLifecycleTest {
                       .start())
           .isInstanceOf(UncheckedIOException.class);
 
-      assertThat(java.nio.file.Files.readAllBytes(running.certificates().rootCa()))
-          .isEqualTo(rootBefore);
+      assertThat(Files.readAllBytes(running.certificates().rootCa())).isEqualTo(rootBefore);
     }
   }
 
